@@ -124,10 +124,13 @@ export function checkScenarioRules(s: Scenario): RuleViolation[] {
         case 'support':
           checkConstituency(`${ep}.constituency`, e.side, e.constituency);
           break;
-        case 'stake':
+        case 'stake': {
           checkConstituency(`${ep}.constituency`, e.side, e.constituency);
-          checkIssue(`${ep}.issue`, e.issue);
+          const c = s.delegations[e.side].constituencies.find((x) => x.id === e.constituency);
+          if (checkIssue(`${ep}.issue`, e.issue) && c && !c.stakes[e.issue])
+            bad(`${ep}.issue`, `constituency "${e.constituency}" has no stake in issue "${e.issue}" to shift`);
           break;
+        }
         case 'withdrawOption':
           if (checkIssue(`${ep}.issue`, e.issue)) {
             const oi = optionIndex(e.issue, e.option);

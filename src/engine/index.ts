@@ -1,0 +1,14 @@
+// The engine's public surface. Pure and deterministic: no I/O, no clock, no Math.random.
+export { analyseGame, compareWithHistory, distanceToFrontier, nashPoint, paretoFrontier } from './scoring';
+export type { FrontierPoint, GameAnalysis, HistoryComparison } from './scoring';
+export { defaultAction, legalActionTypes, openIssues } from './legal';
+export { indexScenario } from './model';
+export { eventsFor, projection, publicScenario } from './projection';
+export type { OwnBrief, PublicOffer, PublicScenario, ShockView, View } from './projection';
+export { envelopeOf, replay, serializeState } from './replay';
+export type { ReplayResult } from './replay';
+export { RngStream, seedRng } from './rng';
+export { checkOverrides } from './shocks';
+export { createGame, GameConfigError, parseSeat, proposerOf, step, timeOf } from './step';
+export * from './types';
+export * from './utility';

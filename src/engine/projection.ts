@@ -1,0 +1,252 @@
+// The one gate for hidden information: everything outside the engine — the UI, the AI, the server,
+// the announcer — reads a game through projection(state, seat). A delegation sees the public table and
+// its own secrets; the other side's valuations, reservation value, constituencies and political capital
+// never pass, and neither does the RNG state (it would predict stochastic shocks). Unfired shocks that are
+// not public knowledge are not shown either.
+import type { Effect, LocalText, Scenario } from '../content/scenario-schema';
+import { indexScenario } from './model';
+import { parseSeat } from './step';
+import { type GameState, type Outcome, type Phase, type Role, type Side, type SideModel, other } from './types';
+
+export interface PublicIssue {
+  id: string;
+  name: LocalText;
+  description: LocalText;
+  salience: 'technical' | 'political';
+  options: { id: string; label: LocalText; instrument: { us: string; mx: string } }[];
+}
+
+/** What anyone may know of a scenario: no valuations, no constituency data, no shock list. */
+export interface PublicScenario {
+  id: string;
+  era: Scenario['era'];
+  title: LocalText;
+  summary: LocalText;
+  firstMover: Side;
+  calendar: { id: string; date: string; label: LocalText }[];
+  issues: PublicIssue[];
+  delegations: Record<Side, { name: LocalText; leader: LocalText }>;
+  cards: { id: string; holder: Side; name: LocalText; description: LocalText; instrument: { us: string; mx: string } }[];
+  rules: Scenario['rules'];
+  sources: Scenario['sources'];
+}
+
+const publicCache = new WeakMap<Scenario, PublicScenario>();
+
+export function publicScenario(s: Scenario): PublicScenario {
+  const hit = publicCache.get(s);
+  if (hit) return hit;
+  const p: PublicScenario = {
+    id: s.id,
+    era: s.era,
+    title: s.title,
+    summary: s.summary,
+    firstMover: s.firstMover,
+    calendar: s.calendar.map((r) => ({ id: r.id, date: r.date, label: r.label })),
+    issues: s.issues.map((i) => ({
+      id: i.id,
+      name: i.name,
+      description: i.description,
+      salience: i.salience,
+      options: i.options.map((o) => ({ id: o.id, label: o.label, instrument: o.instrument })),
+    })),
+    delegations: {
+      us: { name: s.delegations.us.name, leader: s.delegations.us.leader },
+      mx: { name: s.delegations.mx.name, leader: s.delegations.mx.leader },
+    },
+    cards: s.cards.map((c) => ({ id: c.id, holder: c.holder, name: c.name, description: c.description, instrument: c.instrument })),
+    rules: s.rules,
+    sources: s.sources,
+  };
+  publicCache.set(s, p);
+  return p;
+}
+
+export interface PublicOffer {
+  by: Side;
+  round: number;
+  package: Record<string, string>;
+  cards: string[];
+  kind: 'propose' | 'counter';
+}
+
+export interface ShockView {
+  id: string;
+  type: string;
+  round: number;
+  injected: boolean;
+  title: LocalText;
+  narrative: LocalText;
+  /** Only the effects on the viewer's own side and the public ones (deadline, suspension, options, cards). */
+  effects: Effect[];
+}
+
+export interface OwnBrief {
+  name: LocalText;
+  leader: LocalText;
+  brief: LocalText;
+  reservationLabel: LocalText;
+  constituencies: { id: string; name: LocalText; description: LocalText }[];
+}
+
+export interface View {
+  scenario: PublicScenario;
+  seat: string;
+  side: Side | null;
+  role: Role | 'instructor';
+  round: number;
+  deadline: number;
+  /** Normalised time 0..1 over the calendar. */
+  t: number;
+  phase: Phase;
+  proposer: Side;
+  turn: Side | null;
+  /** Delegations whose move the game waits for. */
+  awaiting: Side[];
+  counters: number;
+  suspendedUntil: number;
+  offer: PublicOffer | null;
+  offers: PublicOffer[];
+  ledger: Record<string, string>;
+  ledgerCards: string[];
+  commitments: Record<Side, Record<string, string>>;
+  withdrawn: Record<string, string[]>;
+  cards: { id: string; holder: Side; available: boolean; used: boolean; ownValue: number | null }[];
+  /** The viewer's own numbers (null for the instructor). */
+  own: SideModel | null;
+  brief: OwnBrief | null;
+  domesticDone: Record<Side, boolean>;
+  fired: ShockView[];
+  /** Announced events still to come (elections and the like). */
+  foreseen: { id: string; round: number; title: LocalText }[];
+  outcome: Outcome | null;
+  /** After the game: both sides' numbers and briefs, and what really happened — the debrief. */
+  reveal: { sides: Record<Side, SideModel>; briefs: Record<Side, OwnBrief>; history: Scenario['history'] } | null;
+}
+
+function copySide(m: SideModel): SideModel {
+  return {
+    ...m,
+    weights: [...m.weights],
+    values: m.values.map((v) => [...v]),
+    constituencies: m.constituencies.map((c) => ({ ...c, stakes: c.stakes.map((st) => (st ? { weight: st.weight, values: [...st.values] } : null)) })),
+    thresholds: { ...m.thresholds },
+    voters: { executive: [...m.voters.executive], legislation: [...m.voters.legislation], treaty: [...m.voters.treaty] },
+  };
+}
+
+function briefOf(s: Scenario, side: Side): OwnBrief {
+  const d = s.delegations[side];
+  return {
+    name: d.name,
+    leader: d.leader,
+    brief: d.brief,
+    reservationLabel: d.reservation.label,
+    constituencies: d.constituencies.map((c) => ({ id: c.id, name: c.name, description: c.description })),
+  };
+}
+
+function visibleEffect(e: Effect, viewer: Side | null): boolean {
+  if (!('side' in e)) return true;
+  return viewer !== null && e.side === viewer;
+}
+
+function namedOptions(s: Scenario, options: Readonly<Record<number, number>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key in options) {
+    const issue = s.issues[Number(key)]!;
+    out[issue.id] = issue.options[options[key]!]!.id;
+  }
+  return out;
+}
+
+export function projection(state: GameState, seat: string): View {
+  const s = state.scenario;
+  const parsed = parseSeat(seat);
+  if (!parsed) throw new Error(`unknown seat "${seat}": a seat is "us", "mx", "us.adviser", "mx.adviser" or "instructor"`);
+  const side = parsed.kind === 'delegation' ? parsed.side : null;
+  const idx = indexScenario(s);
+  const ended = state.phase === 'ended';
+  const offerView = (o: GameState['offers'][number]): PublicOffer => ({
+    by: o.by,
+    round: o.round,
+    package: namedOptions(s, o.options),
+    cards: [...o.cards],
+    kind: o.kind,
+  });
+  const awaiting: Side[] =
+    state.phase === 'domestic'
+      ? (['us', 'mx'] as const).filter((x) => !state.domesticDone[x])
+      : state.turn && !ended
+        ? [state.turn]
+        : [];
+  const withdrawn: Record<string, string[]> = {};
+  for (const key in state.withdrawn) {
+    const issue = s.issues[Number(key)]!;
+    withdrawn[issue.id] = state.withdrawn[key]!.map((o) => issue.options[o]!.id);
+  }
+  return {
+    scenario: publicScenario(s),
+    seat,
+    side,
+    role: parsed.kind === 'delegation' ? parsed.role : 'instructor',
+    round: state.round,
+    deadline: state.deadline,
+    t: s.calendar.length > 1 ? state.round / (s.calendar.length - 1) : 1,
+    phase: state.phase,
+    proposer: state.proposer,
+    turn: state.turn,
+    awaiting,
+    counters: state.counters,
+    suspendedUntil: state.suspendedUntil,
+    offer: state.offer ? offerView(state.offer) : null,
+    offers: state.offers.map(offerView),
+    ledger: namedOptions(s, state.ledger),
+    ledgerCards: [...state.ledgerCards],
+    commitments: { us: namedOptions(s, state.commitments.us), mx: namedOptions(s, state.commitments.mx) },
+    withdrawn,
+    cards: s.cards.map((c) => ({
+      id: c.id,
+      holder: c.holder,
+      available: state.cardsAvailable[c.id] ?? false,
+      used: state.cardsUsed.includes(c.id),
+      ownValue: side ? c.value[side] : null,
+    })),
+    own: side ? copySide(state.sides[side]) : null,
+    brief: side ? briefOf(s, side) : null,
+    domesticDone: { ...state.domesticDone },
+    fired: state.fired.map((f) => {
+      const shock = s.shocks[idx.shockIndex.get(f.id)!]!;
+      return {
+        id: f.id,
+        type: shock.type,
+        round: f.round,
+        injected: f.injected,
+        title: shock.title,
+        narrative: shock.narrative,
+        effects: shock.effects.filter((e) => visibleEffect(e, side)),
+      };
+    }),
+    foreseen: state.pending
+      .filter((p) => p.trigger.kind === 'round' && s.shocks[idx.shockIndex.get(p.id)!]!.foreseen)
+      .map((p) => ({ id: p.id, round: (p.trigger as { round: number }).round, title: s.shocks[idx.shockIndex.get(p.id)!]!.title })),
+    outcome: state.outcome,
+    reveal: ended
+      ? {
+          sides: { us: copySide(state.sides.us), mx: copySide(state.sides.mx) },
+          briefs: { us: briefOf(s, 'us'), mx: briefOf(s, 'mx') },
+          history: s.history,
+        }
+      : null,
+  };
+}
+
+/** The other delegation, for the viewer. */
+export const opponentOf = (v: View): Side | null => (v.side ? other(v.side) : null);
+
+/** The events a seat may see: lobbying is private to the lobbying delegation; the rest is public. */
+export function eventsFor(events: readonly import('./types').GameEvent[], seat: string): import('./types').GameEvent[] {
+  const parsed = parseSeat(seat);
+  const side = parsed?.kind === 'delegation' ? parsed.side : null;
+  return events.filter((e) => e.type !== 'lobbied' || e.side === side);
+}

@@ -1,0 +1,40 @@
+// A game is its envelope: scenario id, seed, overrides and the actions taken. Replaying rebuilds the
+// state exactly; an envelope that does not replay is refused with the index of its first bad event.
+import type { Scenario } from '../content/scenario-schema';
+import { createGame, GameConfigError, step } from './step';
+import type { Envelope, GameState, Refusal } from './types';
+
+export type ReplayResult =
+  | { ok: true; state: GameState }
+  | { ok: false; reason: 'unknown-scenario'; scenarioId: string }
+  | { ok: false; reason: 'bad-options'; problems: { path: string; rule: string }[] }
+  | { ok: false; reason: 'illegal-event'; index: number; error: Refusal };
+
+export function replay(envelope: Envelope, getScenario: (id: string) => Scenario | undefined, upTo = envelope.events.length): ReplayResult {
+  const scenario = getScenario(envelope.scenarioId);
+  if (!scenario) return { ok: false, reason: 'unknown-scenario', scenarioId: envelope.scenarioId };
+  let state: GameState;
+  try {
+    state = createGame(scenario, envelope.seed, { overrides: envelope.overrides });
+  } catch (e) {
+    if (e instanceof GameConfigError) return { ok: false, reason: 'bad-options', problems: e.problems };
+    throw e;
+  }
+  const n = Math.min(upTo, envelope.events.length);
+  for (let i = 0; i < n; i++) {
+    const r = step(state, envelope.events[i]!);
+    if (r.error) return { ok: false, reason: 'illegal-event', index: i, error: r.error };
+    state = r.state;
+  }
+  return { ok: true, state };
+}
+
+export function envelopeOf(state: GameState): Envelope {
+  return { scenarioId: state.scenarioId, seed: state.seed, overrides: state.overrides, events: [...state.actions] };
+}
+
+/** The state as JSON without the shared scenario: what "the same state, byte for byte" compares. */
+export function serializeState(state: GameState): string {
+  const { scenario: _scenario, ...rest } = state;
+  return JSON.stringify(rest);
+}
