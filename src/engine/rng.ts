@@ -4,8 +4,31 @@ import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator
 
 export type RngState = number[];
 
+/** SplitMix32-style mixing: neighbouring seeds give unrelated streams. */
+function mix32(x: number): number {
+  let z = (x + 0x9e3779b9) | 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) | 0;
+}
+
+/**
+ * pure-rand's own seeding puts the seed straight into the state, so consecutive seeds start with
+ * correlated outputs (seeds 0..n would ratify together). The seed is mixed into all four words first,
+ * and the high part of seeds beyond 32 bits is kept.
+ */
 export function seedRng(seed: number): RngState {
-  return [...xoroshiro128plus(seed | 0).getState()];
+  const lo = seed | 0;
+  const hi = Math.floor(seed / 4294967296) | 0;
+  const a = mix32(lo ^ 0x5bd1e995);
+  const b = mix32(a ^ hi);
+  const c = mix32(b ^ 0x27d4eb2f);
+  const d = mix32(c ^ lo);
+  const state = a | b | c | d ? [a, b, c, d] : [...xoroshiro128plus(1).getState()];
+  // Discard a few outputs so the first draws are well mixed too.
+  const g = xoroshiro128plusFromState(state);
+  for (let i = 0; i < 8; i++) g.next();
+  return [...g.getState()];
 }
 
 /** A float in [0, 1) and the next state. */
