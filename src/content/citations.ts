@@ -34,7 +34,9 @@ type Json = unknown;
 export function collectCites(doc: Json, path = ''): { path: string; cite: string }[] {
   const out: { path: string; cite: string }[] = [];
   const walk = (node: Json, p: string, inCites: boolean) => {
-    if (Array.isArray(node)) node.forEach((v, i) => walk(v, `${p}[${i}]`, inCites));
+    if (Array.isArray(node)) {
+      for (const [i, v] of node.entries()) walk(v, `${p}[${i}]`, inCites);
+    }
     else if (node && typeof node === 'object')
       for (const [k, v] of Object.entries(node)) walk(v, p ? `${p}.${k}` : k, k === 'cite' || p.endsWith('issueCites'));
     else if (inCites && typeof node === 'string') out.push({ path: p, cite: node });
@@ -47,7 +49,9 @@ export function collectCites(doc: Json, path = ''): { path: string; cite: string
 export function uncitedNumbers(doc: Json): string[] {
   const out: string[] = [];
   const walk = (node: Json, p: string, covered: boolean) => {
-    if (Array.isArray(node)) node.forEach((v, i) => walk(v, `${p}[${i}]`, covered));
+    if (Array.isArray(node)) {
+      for (const [i, v] of node.entries()) walk(v, `${p}[${i}]`, covered);
+    }
     else if (node && typeof node === 'object') {
       const has = covered || Array.isArray((node as Record<string, unknown>).cite);
       for (const [k, v] of Object.entries(node)) walk(v, p ? `${p}.${k}` : k, has);

@@ -10,7 +10,7 @@ export function packageIndices(view: View, pkg: Package): number[] {
   return view.scenario.issues.map((issue) => {
     const id = view.ledger[issue.id] ?? pkg[issue.id];
     const o = id === undefined ? 0 : issue.options.findIndex((x) => x.id === id);
-    return o < 0 ? 0 : o;
+    return Math.max(0, o);
   });
 }
 

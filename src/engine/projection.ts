@@ -6,7 +6,7 @@
 import type { Effect, LocalText, Scenario } from '../content/scenario-schema';
 import { indexScenario } from './model';
 import { parseSeat } from './step';
-import { type GameState, type Outcome, type Phase, type Role, type Side, type SideModel, other } from './types';
+import { type FiredShock, type GameEvent, type GameState, type Offer, type Outcome, type Phase, type Role, type Side, type SideView, other } from './types';
 
 export interface PublicIssue {
   id: string;
@@ -108,31 +108,20 @@ export interface View {
   offer: PublicOffer | null;
   offers: PublicOffer[];
   ledger: Record<string, string>;
-  ledgerCards: string[];
+  ledgerCards: readonly string[];
   commitments: Record<Side, Record<string, string>>;
   withdrawn: Record<string, string[]>;
   cards: { id: string; holder: Side; available: boolean; used: boolean; ownValue: number | null }[];
   /** The viewer's own numbers (null for the instructor). */
-  own: SideModel | null;
+  own: SideView | null;
   brief: OwnBrief | null;
-  domesticDone: Record<Side, boolean>;
+  domesticDone: Readonly<Record<Side, boolean>>;
   fired: ShockView[];
   /** Announced events still to come (elections and the like). */
   foreseen: { id: string; round: number; title: LocalText }[];
   outcome: Outcome | null;
   /** After the game: both sides' numbers and briefs, and what really happened — the debrief. */
-  reveal: { sides: Record<Side, SideModel>; briefs: Record<Side, OwnBrief>; history: Scenario['history'] } | null;
-}
-
-function copySide(m: SideModel): SideModel {
-  return {
-    ...m,
-    weights: [...m.weights],
-    values: m.values.map((v) => [...v]),
-    constituencies: m.constituencies.map((c) => ({ ...c, stakes: c.stakes.map((st) => (st ? { weight: st.weight, values: [...st.values] } : null)) })),
-    thresholds: { ...m.thresholds },
-    voters: { executive: [...m.voters.executive], legislation: [...m.voters.legislation], treaty: [...m.voters.treaty] },
-  };
+  reveal: { sides: Record<Side, SideView>; briefs: Record<Side, OwnBrief>; history: Scenario['history'] } | null;
 }
 
 function briefOf(s: Scenario, side: Side): OwnBrief {
@@ -151,13 +140,57 @@ function visibleEffect(e: Effect, viewer: Side | null): boolean {
   return viewer !== null && e.side === viewer;
 }
 
+// Projections are taken after every step (by each seat and by the AI), so the parts that rarely change
+// are converted once per state object: the engine replaces, never mutates, what it changes.
+const namedCache = new WeakMap<object, Record<string, string>>();
+const offerCache = new WeakMap<Offer, PublicOffer>();
+const firedCache = new WeakMap<FiredShock[], Map<Side | null, ShockView[]>>();
+
 function namedOptions(s: Scenario, options: Readonly<Record<number, number>>): Record<string, string> {
+  const hit = namedCache.get(options);
+  if (hit) return hit;
   const out: Record<string, string> = {};
   for (const key in options) {
     const issue = s.issues[Number(key)]!;
     out[issue.id] = issue.options[options[key]!]!.id;
   }
+  namedCache.set(options, out);
   return out;
+}
+
+function offerView(s: Scenario, o: Offer): PublicOffer {
+  let v = offerCache.get(o);
+  if (!v) {
+    v = { by: o.by, round: o.round, package: namedOptions(s, o.options), cards: o.cards, kind: o.kind };
+    offerCache.set(o, v);
+  }
+  return v;
+}
+
+function firedViews(s: Scenario, fired: FiredShock[], side: Side | null): ShockView[] {
+  let bySide = firedCache.get(fired);
+  if (!bySide) {
+    bySide = new Map();
+    firedCache.set(fired, bySide);
+  }
+  let views = bySide.get(side);
+  if (!views) {
+    const idx = indexScenario(s);
+    views = fired.map((f) => {
+      const shock = s.shocks[idx.shockIndex.get(f.id)!]!;
+      return {
+        id: f.id,
+        type: shock.type,
+        round: f.round,
+        injected: f.injected,
+        title: shock.title,
+        narrative: shock.narrative,
+        effects: shock.effects.filter((e) => visibleEffect(e, side)),
+      };
+    });
+    bySide.set(side, views);
+  }
+  return views;
 }
 
 export function projection(state: GameState, seat: string): View {
@@ -167,13 +200,6 @@ export function projection(state: GameState, seat: string): View {
   const side = parsed.kind === 'delegation' ? parsed.side : null;
   const idx = indexScenario(s);
   const ended = state.phase === 'ended';
-  const offerView = (o: GameState['offers'][number]): PublicOffer => ({
-    by: o.by,
-    round: o.round,
-    package: namedOptions(s, o.options),
-    cards: [...o.cards],
-    kind: o.kind,
-  });
   const awaiting: Side[] =
     state.phase === 'domestic'
       ? (['us', 'mx'] as const).filter((x) => !state.domesticDone[x])
@@ -199,10 +225,10 @@ export function projection(state: GameState, seat: string): View {
     awaiting,
     counters: state.counters,
     suspendedUntil: state.suspendedUntil,
-    offer: state.offer ? offerView(state.offer) : null,
-    offers: state.offers.map(offerView),
+    offer: state.offer ? offerView(s, state.offer) : null,
+    offers: state.offers.map((o) => offerView(s, o)),
     ledger: namedOptions(s, state.ledger),
-    ledgerCards: [...state.ledgerCards],
+    ledgerCards: state.ledgerCards,
     commitments: { us: namedOptions(s, state.commitments.us), mx: namedOptions(s, state.commitments.mx) },
     withdrawn,
     cards: s.cards.map((c) => ({
@@ -212,28 +238,17 @@ export function projection(state: GameState, seat: string): View {
       used: state.cardsUsed.includes(c.id),
       ownValue: side ? c.value[side] : null,
     })),
-    own: side ? copySide(state.sides[side]) : null,
+    own: side ? state.sides[side] : null,
     brief: side ? briefOf(s, side) : null,
-    domesticDone: { ...state.domesticDone },
-    fired: state.fired.map((f) => {
-      const shock = s.shocks[idx.shockIndex.get(f.id)!]!;
-      return {
-        id: f.id,
-        type: shock.type,
-        round: f.round,
-        injected: f.injected,
-        title: shock.title,
-        narrative: shock.narrative,
-        effects: shock.effects.filter((e) => visibleEffect(e, side)),
-      };
-    }),
+    domesticDone: state.domesticDone,
+    fired: firedViews(s, state.fired, side),
     foreseen: state.pending
       .filter((p) => p.trigger.kind === 'round' && s.shocks[idx.shockIndex.get(p.id)!]!.foreseen)
       .map((p) => ({ id: p.id, round: (p.trigger as { round: number }).round, title: s.shocks[idx.shockIndex.get(p.id)!]!.title })),
     outcome: state.outcome,
     reveal: ended
       ? {
-          sides: { us: copySide(state.sides.us), mx: copySide(state.sides.mx) },
+          sides: { us: state.sides.us, mx: state.sides.mx },
           briefs: { us: briefOf(s, 'us'), mx: briefOf(s, 'mx') },
           history: s.history,
         }
@@ -245,7 +260,7 @@ export function projection(state: GameState, seat: string): View {
 export const opponentOf = (v: View): Side | null => (v.side ? other(v.side) : null);
 
 /** The events a seat may see: lobbying is private to the lobbying delegation; the rest is public. */
-export function eventsFor(events: readonly import('./types').GameEvent[], seat: string): import('./types').GameEvent[] {
+export function eventsFor(events: readonly GameEvent[], seat: string): GameEvent[] {
   const parsed = parseSeat(seat);
   const side = parsed?.kind === 'delegation' ? parsed.side : null;
   return events.filter((e) => e.type !== 'lobbied' || e.side === side);

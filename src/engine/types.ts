@@ -79,6 +79,12 @@ export interface Refusal {
   params: Record<string, string | number>;
 }
 
+export type DeepReadonly<T> = T extends (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
 /** The numbers one delegation plays with; private to it. Index-aligned with scenario.issues. */
 export interface SideModel {
   weights: number[];
@@ -95,6 +101,9 @@ export interface SideModel {
   /** Indices into constituencies. */
   voters: Record<Instrument, number[]>;
 }
+
+/** A side's numbers as handed out by projection(): shared with the state, so read-only. */
+export type SideView = DeepReadonly<SideModel>;
 
 export interface ConstituencyModel {
   id: string;

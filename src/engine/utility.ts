@@ -1,11 +1,11 @@
 // Utilities, domestic approval and ratification odds. These work on a SideModel, which is exactly what
 // a delegation sees of itself in its projection, so the UI, the AI and the engine share one definition.
-import { INSTRUMENTS, type Instrument, type SideModel } from './types';
+import { INSTRUMENTS, type Instrument, type SideView } from './types';
 
-export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
+export const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 
 /** Utility of a complete package (option index per issue) plus the value of the cards it carries. */
-export function packageUtility(m: SideModel, options: readonly number[], cardValue = 0): number {
+export function packageUtility(m: SideView, options: readonly number[], cardValue = 0): number {
   let u = cardValue;
   for (let i = 0; i < options.length; i++) u += m.weights[i]! * m.values[i]![options[i]!]!;
   return u;
@@ -15,14 +15,17 @@ export function packageUtility(m: SideModel, options: readonly number[], cardVal
 export const discounted = (u: number, discount: number, t: number): number => u * discount ** t;
 
 /** Best and worst utility this side can get from any package (cards with positive / negative value included). */
-export function utilityRange(m: SideModel, cardValues: readonly number[] = []): { best: number; worst: number } {
+export function utilityRange(m: SideView, cardValues: readonly number[] = []): { best: number; worst: number } {
   let best = 0;
   let worst = 0;
   for (let i = 0; i < m.weights.length; i++) {
     best += m.weights[i]! * Math.max(...m.values[i]!);
     worst += m.weights[i]! * Math.min(...m.values[i]!);
   }
-  for (const v of cardValues) v > 0 ? (best += v) : (worst += v);
+  for (const v of cardValues) {
+    if (v > 0) best += v;
+    else worst += v;
+  }
   return { best, worst };
 }
 
@@ -47,7 +50,7 @@ export interface ApprovalContext {
 }
 
 /** Commitments the package falls short of, judged by this side's own values. */
-export function brokenCommitments(m: SideModel, options: readonly number[], commitments: Readonly<Record<number, number>>): number {
+export function brokenCommitments(m: SideView, options: readonly number[], commitments: Readonly<Record<number, number>>): number {
   let n = 0;
   for (const key in commitments) {
     const i = Number(key);
@@ -57,7 +60,7 @@ export function brokenCommitments(m: SideModel, options: readonly number[], comm
 }
 
 /** Approval of each constituency for a complete package, 0..1. */
-export function approvals(m: SideModel, options: readonly number[], ctx: ApprovalContext): number[] {
+export function approvals(m: SideView, options: readonly number[], ctx: ApprovalContext): number[] {
   const shift = ctx.trustApprovalEffect * (ctx.trust - 0.5) - ctx.audienceCost * brokenCommitments(m, options, ctx.commitments);
   return m.constituencies.map((c) => {
     let a = c.support + shift;
@@ -112,7 +115,7 @@ export interface RatificationOdds {
 }
 
 export function ratificationOdds(
-  m: SideModel,
+  m: SideView,
   ranks: readonly (readonly number[])[],
   options: readonly number[],
   ctx: ApprovalContext,

@@ -280,6 +280,6 @@ describe('signing and ratification', () => {
     const ctx = { trust: 0.5, trustApprovalEffect: 0, audienceCost: 0.1, commitments: {} };
     const free = ratificationOdds(m, idx.instrumentRank.us, opts, ctx);
     const bound = ratificationOdds(m, idx.instrumentRank.us, opts, { ...ctx, commitments: { 0: 0 } });
-    free.approvals.forEach((a, k) => expect(bound.approvals[k]).toBeCloseTo(Math.max(0, a - 0.1), 10));
+    for (const [k, a] of free.approvals.entries()) expect(bound.approvals[k]).toBeCloseTo(Math.max(0, a - 0.1), 10);
   });
 });

@@ -1,6 +1,6 @@
 // Random play for property tests: legal actions chosen by a seeded stream, with some illegal ones mixed in
 // (which the engine must refuse without changing anything).
-import { type Action, type GameState, openIssues, RngStream, type Side } from '../../src/engine';
+import { type Action, type GameState, openIssues, type RngStream, type Side } from '../../src/engine';
 
 const pick = <T>(rng: RngStream, xs: readonly T[]): T => xs[rng.int(xs.length)]!;
 

@@ -1,0 +1,6 @@
+// The flow layer: the session machine that runs a game for people and agents, and what the UI reads from it.
+export { countdownFor, timeLeft } from './countdown';
+export { awaitedHumans, countdownLeft, eventsForSeat, newsFor, type SessionSnapshot, stageFor, viewFor } from './selectors';
+export { type SessionMachine, sessionMachine } from './session-machine';
+export { firedInRound, stageKey, stageOf } from './session-stage';
+export type * from './session-types';
