@@ -1,7 +1,12 @@
-import { miniScenario } from './fixtures/mini-scenario';
 import { ScenarioSchema } from '../src/content/scenario-schema';
-import { createGame } from '../src/engine';
-import { playOut } from '../src/ai/play-out';
-import { scriptedPolicy } from '../src/ai/scripted';
-const s = ScenarioSchema.parse(miniScenario());
-const t0=performance.now(); let n=0; for (let seed=0; seed<6000; seed++){ playOut(createGame(s, seed), { us: scriptedPolicy, mx: scriptedPolicy }, 10000, false); n++; } console.log('games/s', n/((performance.now()-t0)/1000));
+import { createGame, packageUtility, paretoFrontier } from '../src/engine';
+import { miniScenario } from './fixtures/mini-scenario';
+const scenario = ScenarioSchema.parse(miniScenario());
+const sides = createGame(scenario, 1).sides;
+let out: number[][] = [[]];
+for (const issue of scenario.issues) out = out.flatMap((p) => issue.options.map((_, o) => [...p, o]));
+const points = out.map((p) => ({ p, us: packageUtility(sides.us, p), mx: packageUtility(sides.mx, p) }));
+const und = points.filter((a) => !points.some((b) => b.us >= a.us - 1e-12 && b.mx >= a.mx - 1e-12 && (b.us > a.us + 1e-12 || b.mx > a.mx + 1e-12)));
+const key = (x: { us: number; mx: number }) => `${x.us.toFixed(9)},${x.mx.toFixed(9)}`;
+console.log(und.map(key).sort().join(' '));
+console.log(paretoFrontier({ ...scenario, cards: [] }, sides).map(key).sort().join(' '));

@@ -20,7 +20,9 @@ export interface FrontierPoint {
 export function paretoFrontier(s: Scenario, sides: Record<Side, SideModel>, withdrawn: Readonly<Record<number, number[]>> = {}): FrontierPoint[] {
   let points: FrontierPoint[] = [{ us: 0, mx: 0, options: [], cards: [] }];
   const prune = (ps: FrontierPoint[]) => {
-    ps.sort((a, b) => b.us - a.us || b.mx - a.mx);
+    // Utilities equal up to rounding error count as equal, so the larger mx of the two survives.
+    const q = (x: number) => Math.round(x * 1e10);
+    ps.sort((a, b) => q(b.us) - q(a.us) || b.mx - a.mx);
     const kept: FrontierPoint[] = [];
     let bestMx = Number.NEGATIVE_INFINITY;
     for (const p of ps) {
