@@ -139,7 +139,7 @@ export const sessionMachine = sessionSetup.createMachine({
             route: {
               meta: { transient: true },
               always: [
-                
+                { guard: 'agentAwaited', actions: 'runAgents' },
                 routeTo('signing', '#session.playing.signing'),
                 routeTo('debrief', '#session.debrief'),
                 routeTo('news', 'news'),
