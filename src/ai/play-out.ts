@@ -1,6 +1,6 @@
 // Plays a game to its end with one agent per delegation. Agents see only their projection; an agent
 // whose action is refused gets the engine's default action instead, so a bad agent cannot hang a game.
-import { type Action, defaultAction, type GameEvent, type GameState, projection, type Side, step, type View } from '../engine';
+import { type Action, awaitedSides, defaultAction, type GameEvent, type GameState, projection, type Side, step, type View } from '../engine';
 
 export type Agent = (view: View) => Action;
 
@@ -12,9 +12,7 @@ export interface PlayOutResult {
 
 /** The delegation the game waits for next (in the domestic phase, the US first). */
 export function nextToAct(state: GameState): Side | null {
-  if (state.phase === 'ended') return null;
-  if (state.phase === 'domestic') return !state.domesticDone.us ? 'us' : !state.domesticDone.mx ? 'mx' : null;
-  return state.turn;
+  return awaitedSides(state)[0] ?? null;
 }
 
 export function playOut(start: GameState, agents: Record<Side, Agent>, maxSteps = 10_000, keepEvents = true): PlayOutResult {

@@ -1,7 +1,7 @@
 // The engine's public surface. Pure and deterministic: no I/O, no clock, no Math.random.
 export { analyseGame, compareWithHistory, distanceToFrontier, nashPoint, paretoFrontier } from './scoring';
 export type { FrontierPoint, GameAnalysis, HistoryComparison } from './scoring';
-export { defaultAction, legalActionTypes, openIssues } from './legal';
+export { awaitedSides, defaultAction, legalActionTypes, openIssues } from './legal';
 export { indexScenario } from './model';
 export { eventsFor, projection, publicScenario } from './projection';
 export type { OwnBrief, PublicOffer, PublicScenario, ShockView, View } from './projection';

@@ -2,6 +2,13 @@
 import { parseSeat } from './step';
 import type { Action, ActionType, GameState, Side } from './types';
 
+/** The delegations the game waits for: the one whose turn it is, or those still in the domestic phase. */
+export function awaitedSides(state: GameState): Side[] {
+  if (state.phase === 'ended') return [];
+  if (state.phase === 'domestic') return (['us', 'mx'] as const).filter((x) => !state.domesticDone[x]);
+  return state.turn ? [state.turn] : [];
+}
+
 export function legalActionTypes(state: GameState, seat: string): ActionType[] {
   const p = parseSeat(seat);
   if (!p || state.phase === 'ended') return [];

@@ -4,6 +4,7 @@
 // never pass, and neither does the RNG state (it would predict stochastic shocks). Unfired shocks that are
 // not public knowledge are not shown either.
 import type { Effect, LocalText, Scenario } from '../content/scenario-schema';
+import { awaitedSides } from './legal';
 import { indexScenario } from './model';
 import { parseSeat } from './step';
 import { type FiredShock, type GameEvent, type GameState, type Offer, type Outcome, type Phase, type Role, type Side, type SideView, other } from './types';
@@ -200,12 +201,6 @@ export function projection(state: GameState, seat: string): View {
   const side = parsed.kind === 'delegation' ? parsed.side : null;
   const idx = indexScenario(s);
   const ended = state.phase === 'ended';
-  const awaiting: Side[] =
-    state.phase === 'domestic'
-      ? (['us', 'mx'] as const).filter((x) => !state.domesticDone[x])
-      : state.turn && !ended
-        ? [state.turn]
-        : [];
   const withdrawn: Record<string, string[]> = {};
   for (const key in state.withdrawn) {
     const issue = s.issues[Number(key)]!;
@@ -222,7 +217,7 @@ export function projection(state: GameState, seat: string): View {
     phase: state.phase,
     proposer: state.proposer,
     turn: state.turn,
-    awaiting,
+    awaiting: awaitedSides(state),
     counters: state.counters,
     suspendedUntil: state.suspendedUntil,
     offer: state.offer ? offerView(s, state.offer) : null,

@@ -1,7 +1,8 @@
 // Round timers as data. The machine schedules the expiry (an `after` whose delay is `remainingMs`); these
 // functions only say which wait is timed and for how long. Pausing freezes what is left and resuming
 // starts from there: a pause neither costs nor gives anyone time.
-import { awaitedSides, isPhaseStage, stageKey, stageOf } from './session-stage';
+import { awaitedSides } from '../engine';
+import { isPhaseStage, stageKey, stageOf } from './session-stage';
 import type { Countdown, SessionContext } from './session-types';
 
 /**

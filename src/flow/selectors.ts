@@ -1,10 +1,10 @@
 // What the UI reads from a session snapshot. The game in the context holds both sides' secrets, so a
 // seat sees it only through the engine's projection and event filter.
 import type { SnapshotFrom } from 'xstate';
-import { eventsFor, type GameEvent, projection, type ShockView, type Side, type View } from '../engine';
+import { awaitedSides, eventsFor, type GameEvent, projection, type ShockView, type Side, type View } from '../engine';
 import { timeLeft } from './countdown';
 import type { SessionMachine } from './session-machine';
-import { awaitedSides, stageOf } from './session-stage';
+import { stageOf } from './session-stage';
 import type { Stage } from './session-types';
 
 export type SessionSnapshot = SnapshotFrom<SessionMachine>;

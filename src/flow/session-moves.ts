@@ -2,6 +2,7 @@
 // applies. Every one goes through engine.step; nothing here decides what is legal.
 import {
   type Action,
+  awaitedSides,
   createGame,
   defaultAction,
   GameConfigError,
@@ -13,7 +14,7 @@ import {
   type Side,
   step,
 } from '../engine';
-import { awaitedSides, isPhaseStage, openingEvents, stageKey, stageOf } from './session-stage';
+import { isPhaseStage, openingEvents, stageKey, stageOf } from './session-stage';
 import type { Agent, SessionContext, SessionError, SessionInput } from './session-types';
 
 /** Safety bound on one agent run; a real game needs a few dozen steps. */

@@ -29,11 +29,6 @@ export function stageKey(game: GameState | null, newsRound: number): string {
   return `${stage}:${game.round}:${game.turn ?? '-'}:${game.counters}`;
 }
 
-/** The delegations the engine waits for, exactly as the engine tells every viewer (View.awaiting). */
-export function awaitedSides(game: GameState): Side[] {
-  return projection(game, 'instructor').awaiting;
-}
-
 export const isPhaseStage = (stage: Stage | null): stage is 'proposal' | 'response' | 'domestic' =>
   stage === 'proposal' || stage === 'response' || stage === 'domestic';
 
