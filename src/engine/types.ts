@@ -45,33 +45,35 @@ export type ActionType = Action['type'];
 
 export type Phase = 'proposal' | 'response' | 'domestic' | 'ended';
 
-export type RefusalCode =
-  | 'unknown-action'
-  | 'bad-seat'
-  | 'wrong-seat'
-  | 'role-cannot'
-  | 'game-over'
-  | 'wrong-phase'
-  | 'not-your-turn'
-  | 'talks-suspended'
-  | 'empty-package'
-  | 'unknown-issue'
-  | 'unknown-option'
-  | 'option-withdrawn'
-  | 'issue-already-agreed'
-  | 'issue-not-offered'
-  | 'issue-not-in-ledger'
-  | 'unknown-card'
-  | 'card-not-held'
-  | 'card-unavailable'
-  | 'counter-limit'
-  | 'unknown-constituency'
-  | 'bad-amount'
-  | 'insufficient-capital'
-  | 'already-committed'
-  | 'already-passed'
-  | 'unknown-shock'
-  | 'shock-already-fired';
+export const REFUSAL_CODES = [
+  'unknown-action',
+  'bad-seat',
+  'wrong-seat',
+  'role-cannot',
+  'game-over',
+  'wrong-phase',
+  'not-your-turn',
+  'talks-suspended',
+  'empty-package',
+  'unknown-issue',
+  'unknown-option',
+  'option-withdrawn',
+  'issue-already-agreed',
+  'issue-not-offered',
+  'issue-not-in-ledger',
+  'unknown-card',
+  'card-not-held',
+  'card-unavailable',
+  'counter-limit',
+  'unknown-constituency',
+  'bad-amount',
+  'insufficient-capital',
+  'already-committed',
+  'already-passed',
+  'unknown-shock',
+  'shock-already-fired',
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
 export interface Refusal {
   code: RefusalCode;
