@@ -1,5 +1,6 @@
 // English strings. Keys are shared with es.ts, which must have every one (a type and a test check it).
 // Placeholders are {name}; the engine and the AI emit keys and parameters, never sentences.
+import { aiEn } from './ai.en';
 export const en = {
   refusal: {
     'unknown-action': 'Unknown action "{type}".',
@@ -39,6 +40,7 @@ export const en = {
     'walked-away': 'The {side} delegation walked away.',
     deadline: 'The deadline passed without agreement.',
   },
+  ai: aiEn,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,4 +1,5 @@
 // Spanish strings: the same keys as en.ts (the Messages type makes a missing key a compile error).
+import { aiEs } from './ai.es';
 import type { Messages } from './en';
 
 export const es: Messages = {
@@ -40,4 +41,5 @@ export const es: Messages = {
     'walked-away': 'La delegación de {side} se levantó de la mesa.',
     deadline: 'Venció el plazo sin acuerdo.',
   },
+  ai: aiEs,
 };
