@@ -1,6 +1,7 @@
 // English strings. Keys are shared with es.ts, which must have every one (a type and a test check it).
 // Placeholders are {name}; the engine and the AI emit keys and parameters, never sentences.
 import { aiEn } from './ai.en';
+import { cliEn } from './cli.en';
 export const en = {
   refusal: {
     'unknown-action': 'Unknown action "{type}".',
@@ -9,7 +10,7 @@ export const en = {
     'role-cannot': 'An {role} cannot {action}; the lead negotiator can.',
     'game-over': 'The negotiation is over.',
     'wrong-phase': 'That is not possible in the {phase} phase.',
-    'not-your-turn': 'It is not your turn: the {turn} delegation moves now.',
+    'not-your-turn': 'It is not your turn: {turn} moves now.',
     'talks-suspended': 'Talks are suspended this round.',
     'empty-package': 'Name at least one issue.',
     'unknown-issue': 'There is no issue "{issue}".',
@@ -29,6 +30,11 @@ export const en = {
     'already-passed': 'Your delegation has already finished this domestic phase.',
     'unknown-shock': 'There is no shock "{shock}".',
     'shock-already-fired': 'The shock "{shock}" has already happened.',
+    'seat-not-human': 'Nobody plays the {seat} seat at this table.',
+    'not-in-play': 'The game is not in play.',
+    paused: 'The game is paused.',
+    'news-interlude': 'Read the news first.',
+    'bad-config': 'The game could not start: {problems}',
   },
   phase: { proposal: 'proposal', response: 'response', domestic: 'domestic politics', ended: 'ended' },
   side: { us: 'United States', mx: 'Mexico' },
@@ -37,10 +43,11 @@ export const en = {
   reason: {
     ratified: 'Agreement signed and ratified by both sides.',
     'ratification-failed': 'Agreement signed, but not ratified at home.',
-    'walked-away': 'The {side} delegation walked away.',
+    'walked-away': 'The {side} walked away.',
     deadline: 'The deadline passed without agreement.',
   },
   ai: aiEn,
+  cli: cliEn,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,5 +1,6 @@
 // Spanish strings: the same keys as en.ts (the Messages type makes a missing key a compile error).
 import { aiEs } from './ai.es';
+import { cliEs } from './cli.es';
 import type { Messages } from './en';
 
 export const es: Messages = {
@@ -10,7 +11,7 @@ export const es: Messages = {
     'role-cannot': 'Un puesto de {role} no puede {action}; el negociador principal sí.',
     'game-over': 'La negociación ha terminado.',
     'wrong-phase': 'Eso no es posible en la fase de {phase}.',
-    'not-your-turn': 'No es su turno: ahora mueve la delegación de {turn}.',
+    'not-your-turn': 'No es su turno: ahora mueve {turn}.',
     'talks-suspended': 'Las conversaciones están suspendidas en esta ronda.',
     'empty-package': 'Indique al menos un tema.',
     'unknown-issue': 'No existe el tema «{issue}».',
@@ -30,6 +31,11 @@ export const es: Messages = {
     'already-passed': 'Su delegación ya terminó esta fase de política interna.',
     'unknown-shock': 'No existe la sacudida «{shock}».',
     'shock-already-fired': 'La sacudida «{shock}» ya ocurrió.',
+    'seat-not-human': 'Nadie ocupa el puesto {seat} en esta mesa.',
+    'not-in-play': 'La partida no está en juego.',
+    paused: 'La partida está en pausa.',
+    'news-interlude': 'Lea primero las noticias.',
+    'bad-config': 'La partida no pudo empezar: {problems}',
   },
   phase: { proposal: 'propuesta', response: 'respuesta', domestic: 'política interna', ended: 'terminada' },
   side: { us: 'Estados Unidos', mx: 'México' },
@@ -38,8 +44,9 @@ export const es: Messages = {
   reason: {
     ratified: 'Acuerdo firmado y ratificado por ambas partes.',
     'ratification-failed': 'Acuerdo firmado, pero no ratificado en casa.',
-    'walked-away': 'La delegación de {side} se levantó de la mesa.',
+    'walked-away': 'La {side} se levantó de la mesa.',
     deadline: 'Venció el plazo sin acuerdo.',
   },
   ai: aiEs,
+  cli: cliEs,
 };

@@ -1,0 +1,65 @@
+// Strict flag parsing for the command-line tools: an unknown or malformed flag is refused, with the
+// valid ones, before anything runs.
+export interface FlagSpec {
+  /** 'string' takes a value, 'boolean' does not. */
+  type: 'string' | 'boolean';
+  /** Allowed values, listed in the error when another is given. */
+  choices?: readonly string[];
+  /** May be given more than once (values collected in order). */
+  repeat?: boolean;
+  describe: string;
+}
+
+export type ParsedFlags = Record<string, string | boolean | string[] | undefined>;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function parseFlags(argv: readonly string[], spec: Record<string, FlagSpec>): { flags: ParsedFlags; positional: string[] } {
+  const flags: ParsedFlags = {};
+  const positional: string[] = [];
+  const valid = Object.keys(spec)
+    .map((k) => `--${k}`)
+    .join(', ');
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') continue;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq < 0 ? undefined : eq);
+    const s = spec[name];
+    if (!s) throw new UsageError(`unknown flag --${name}; valid flags: ${valid}`);
+    if (s.type === 'boolean') {
+      if (eq >= 0) throw new UsageError(`--${name} takes no value`);
+      flags[name] = true;
+      continue;
+    }
+    const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
+    if (s.choices && !s.choices.includes(value)) throw new UsageError(`--${name} must be one of: ${s.choices.join(', ')} (got "${value}")`);
+    if (s.repeat) flags[name] = [...((flags[name] as string[] | undefined) ?? []), value];
+    else {
+      if (flags[name] !== undefined) throw new UsageError(`--${name} given twice`);
+      flags[name] = value;
+    }
+  }
+  return { flags, positional };
+}
+
+export function intFlag(flags: ParsedFlags, name: string, fallback: number, min = Number.MIN_SAFE_INTEGER): number {
+  const v = flags[name];
+  if (v === undefined) return fallback;
+  if (typeof v !== 'string' || !/^-?\d+$/.test(v)) throw new UsageError(`--${name} must be a whole number (got "${String(v)}")`);
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number of at least ${min} (got "${v}")`);
+  return n;
+}
+
+export function helpText(command: string, spec: Record<string, FlagSpec>): string {
+  const lines = Object.entries(spec).map(([k, s]) => `  --${k}${s.type === 'string' ? ` <${s.choices ? s.choices.join('|') : 'value'}>` : ''}  ${s.describe}`);
+  return `usage: ${command}\n${lines.join('\n')}`;
+}
