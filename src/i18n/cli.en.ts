@@ -1,6 +1,8 @@
 // English texts of the terminal game (keys under "cli.").
 export const cliEn = {
   title: 'BINATIONAL — {scenario}',
+  chooseScenario: 'Choose a negotiation (1–3):',
+  chooseSeat: 'Which delegation do you lead? (1–2)',
   youPlay: 'You lead the {side}. Across the table: the {opponent}.',
   briefHeading: 'YOUR SECRET BRIEF',
   priorities: 'Your priorities (weight, and how you value each option, 0–100):',

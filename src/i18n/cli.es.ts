@@ -3,6 +3,8 @@ import type { Messages } from './en';
 
 export const cliEs: Messages['cli'] = {
   title: 'BINACIONAL — {scenario}',
+  chooseScenario: 'Elija una negociación (1–3):',
+  chooseSeat: '¿Qué delegación encabeza? (1–2)',
   youPlay: 'Usted encabeza la {side}. Del otro lado de la mesa: la {opponent}.',
   briefHeading: 'SU INFORME SECRETO',
   priorities: 'Sus prioridades (peso, y cuánto valora cada opción, 0–100):',
