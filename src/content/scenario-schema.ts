@@ -9,7 +9,7 @@ export const Cite = z
   .regex(CITE_PATTERN, 'a citation is "design" or "<seed file>:<line>" or "<seed file>:<from>-<to>"');
 export const Cites = z.array(Cite).min(1, 'every number and option range needs at least one citation');
 
-export const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an id is lower-case letters, digits and dashes');
+export const Id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'an id is lower-case letters, digits, dots and dashes');
 export const Text = z.object({ en: z.string().min(1), es: z.string().min(1) }).strict();
 export const Side = z.enum(['us', 'mx']);
 export const Instrument = z.enum(['executive', 'legislation', 'treaty']);
