@@ -23,22 +23,15 @@ const SPEC = {
 } as const;
 
 /** Asks for one of a few choices on the terminal; a wrong answer asks again. */
-async function choose<T extends string>(lang: Locale, what: 'scenario' | 'seat', labels: string[], values: readonly T[]): Promise<T> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-  try {
-    console.log(t(lang, what === 'scenario' ? 'cli.chooseScenario' : 'cli.chooseSeat'));
-    labels.forEach((l, k) => console.log(`  ${k + 1}. ${l}`));
-    for (;;) {
-      const answer = await new Promise<string | null>((res) => {
-        rl.question('> ', res);
-        rl.once('close', () => res(null));
-      });
-      if (answer === null) throw new UsageError(`no ${what} chosen`);
-      const k = Number(answer.trim()) - 1;
-      if (values[k]) return values[k]!;
-    }
-  } finally {
-    rl.close();
+async function choose<T extends string>(lines: AsyncIterator<string>, lang: Locale, what: 'scenario' | 'seat', labels: string[], values: readonly T[]): Promise<T> {
+  console.log(t(lang, what === 'scenario' ? 'cli.chooseScenario' : 'cli.chooseSeat'));
+  labels.forEach((l, k) => console.log(`  ${k + 1}. ${l}`));
+  for (;;) {
+    process.stdout.write('> ');
+    const next = await lines.next();
+    if (next.done) throw new UsageError(`no ${what} chosen`);
+    const k = Number(next.value.trim()) - 1;
+    if (values[k]) return values[k]!;
   }
 }
 
@@ -49,11 +42,14 @@ async function main() {
     return;
   }
   const lang = ((flags.lang as string | undefined) ?? 'en') as Locale;
+  // One reader for the whole session: piped input must not be lost between questions.
+  const rl = createInterface({ input: process.stdin, terminal: process.stdin.isTTY });
+  const lines = rl[Symbol.asyncIterator]();
   // Without flags (npm start), ask: a student should not need to know the ids.
-  const scenarioId = (flags.scenario as string | undefined) ?? (await choose(lang, 'scenario', SCENARIO_IDS.map((id) => loadScenarioOrExit(id).title[lang]), SCENARIO_IDS));
+  const scenarioId = (flags.scenario as string | undefined) ?? (await choose(lines, lang, 'scenario', SCENARIO_IDS.map((id) => loadScenarioOrExit(id).title[lang]), SCENARIO_IDS));
   const scenario = loadScenarioOrExit(scenarioId);
   const seat = ((flags.seat as string | undefined) ??
-    (flags.scenario ? 'us' : await choose(lang, 'seat', [scenario.delegations.us.name[lang], scenario.delegations.mx.name[lang]], ['us', 'mx']))) as Side;
+    (flags.scenario ? 'us' : await choose(lines, lang, 'seat', [scenario.delegations.us.name[lang], scenario.delegations.mx.name[lang]], ['us', 'mx']))) as Side;
   const seed = intFlag(flags, 'seed', 1);
   const opponentSide = other(seat);
   const opponent = createOpponent(
@@ -103,7 +99,6 @@ async function main() {
     return 'waiting';
   };
 
-  const rl = createInterface({ input: process.stdin, terminal: process.stdin.isTTY });
   const prompt = () => process.stdout.write(t(lang, 'cli.prompt', { side: seat }));
   const finish = () => {
     const snap = actor.getSnapshot();
@@ -115,7 +110,8 @@ async function main() {
   if (catchUp() === 'over') return finish();
   print(['', ...tv.board(), t(lang, 'cli.yourMove', { phase: t(lang, `phase.${viewFor(actor.getSnapshot(), seat)!.phase}`) })]);
   prompt();
-  for await (const line of rl) {
+  for (let next = await lines.next(); !next.done; next = await lines.next()) {
+    const line = next.value;
     const view = viewFor(actor.getSnapshot(), seat)!;
     const cmd = parseCommand(line, view, lang);
     if (!cmd) {

@@ -1,0 +1,83 @@
+// The command-line tools, run as a user runs them: every scenario plays to an outcome, the simulator's
+// JSON has what the lab and the README promise, and bad flags are refused before anything runs.
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { SCENARIO_IDS } from '../../src/content/scenarios';
+import { getScenario } from '../../src/content/scenarios';
+
+function run(script: string, args: string[], input?: string): { code: number; out: string; err: string } {
+  try {
+    const out = execFileSync('npx', ['tsx', script, ...args], { encoding: 'utf8', input, stdio: 'pipe', timeout: 60_000 });
+    return { code: 0, out, err: '' };
+  } catch (e) {
+    const x = e as { status: number; stdout: string; stderr: string };
+    return { code: x.status, out: x.stdout, err: x.stderr };
+  }
+}
+
+describe('npm run sim', () => {
+  it.each(SCENARIO_IDS)('%s: one JSON object with the outcome and the log', (id) => {
+    const r = run('src/cli/sim.ts', ['--scenario', id, '--seed', '5', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(typeof j.outcome.agreement).toBe('boolean');
+    expect(j.outcome.package === null || Object.keys(j.outcome.package).length === getScenario(id)!.issues.length).toBe(true);
+    expect(Object.keys(j.outcome.ratified)).toEqual(['us', 'mx']);
+    expect(j.outcome.scores.us).toBeGreaterThanOrEqual(0);
+    expect(j.outcome.scores.mx).toBeLessThanOrEqual(100);
+    expect(j.log).toMatchObject({ scenarioId: id, seed: 5 });
+    expect(j.log.events.length).toBeGreaterThan(3);
+    // The same command gives the same JSON.
+    expect(run('src/cli/sim.ts', ['--scenario', id, '--seed', '5', '--json']).out).toBe(r.out);
+  });
+  it('applies counterfactual overrides: no 11 September shock fires when it is disabled', () => {
+    const j = JSON.parse(run('src/cli/sim.ts', ['--scenario', 'whole-enchilada-2001', '--seed', '2', '--json', '--disable', 'september-11']).out);
+    expect(j.shocks.map((s: { id: string }) => s.id)).not.toContain('september-11');
+    expect(j.log.overrides.disable).toEqual(['september-11']);
+  });
+  it('refuses bad input with the valid values, before playing', () => {
+    const unknownScenario = run('src/cli/sim.ts', ['--scenario', 'atlantis', '--seed', '1']);
+    expect(unknownScenario.code).toBe(2);
+    expect(unknownScenario.err).toContain('bracero-1942, zacatecas-1995, whole-enchilada-2001');
+    const badSeed = run('src/cli/sim.ts', ['--scenario', 'bracero-1942', '--seed', 'x']);
+    expect(badSeed.code).toBe(2);
+    expect(badSeed.err).toContain('error: --seed must be a whole number (got "x")');
+    const badShock = run('src/cli/sim.ts', ['--scenario', 'bracero-1942', '--disable', 'nope']);
+    expect(badShock.code).toBe(2);
+    expect(badShock.err).toMatch(/unknown shock "nope"; valid shocks: wartime-labour-shortage/);
+    const badFlag = run('src/cli/sim.ts', ['--scenario', 'bracero-1942', '--seeed', '1']);
+    expect(badFlag.err).toMatch(/unknown flag --seeed; valid flags: --scenario, --seed/);
+  });
+});
+
+describe('npm run play', () => {
+  /** A stubborn but cooperative player: accepts every offer, passes at home, opens with the status quo. */
+  const script = (id: string) => {
+    const s = getScenario(id)!;
+    const cycle = ['accept', 'pass', ...s.issues.map((i) => `propose ${i.id}=${i.options[1]!.id}`)];
+    return `help\nbrief\n${Array.from({ length: 60 }, () => cycle.join('\n')).join('\n')}\n`;
+  };
+  it.each(SCENARIO_IDS.flatMap((id) => [[id, 'us'] as const, [id, 'mx'] as const]))('%s as %s plays to an outcome', (id, seat) => {
+    const r = run('src/cli/play.ts', ['--scenario', id, '--seat', seat, '--seed', '4'], script(id));
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('YOUR SECRET BRIEF');
+    expect(r.out).toMatch(/OUTCOME: /);
+    expect(r.out).toContain('DEBRIEF');
+  });
+  it('explains a refused command and goes on', () => {
+    const r = run('src/cli/play.ts', ['--scenario', 'bracero-1942', '--seat', 'us', '--seed', '1'], 'propose wages=zzz\nwalk\n');
+    expect(r.out).toContain('Refused: Issue "wages" has no option "zzz".');
+    expect(r.out).toContain('OUTCOME: The United States delegation walked away.');
+  });
+  it('plays in Spanish', () => {
+    const r = run('src/cli/play.ts', ['--scenario', 'bracero-1942', '--seat', 'mx', '--lang', 'es'], script('bracero-1942'));
+    expect(r.out).toContain('SU INFORME SECRETO');
+    expect(r.out).toMatch(/RESULTADO: /);
+  });
+  it('asks for a scenario and a side when started without flags (npm start)', () => {
+    const r = run('src/cli/play.ts', [], `9\n3\n2\n${script('whole-enchilada-2001')}`);
+    expect(r.out).toContain('Choose a negotiation (1–3):');
+    expect(r.out).toContain('Which delegation do you lead?');
+    expect(r.out).toMatch(/OUTCOME: /);
+  });
+});
