@@ -25,7 +25,7 @@ const SPEC = {
 /** Asks for one of a few choices on the terminal; a wrong answer asks again. */
 async function choose<T extends string>(lines: AsyncIterator<string>, lang: Locale, what: 'scenario' | 'seat', labels: string[], values: readonly T[]): Promise<T> {
   console.log(t(lang, what === 'scenario' ? 'cli.chooseScenario' : 'cli.chooseSeat'));
-  labels.forEach((l, k) => console.log(`  ${k + 1}. ${l}`));
+  for (const [k, l] of labels.entries()) console.log(`  ${k + 1}. ${l}`);
   for (;;) {
     process.stdout.write('> ');
     const next = await lines.next();

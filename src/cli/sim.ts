@@ -50,7 +50,7 @@ function main() {
     }) as Record<string, number>,
     add: (flags.add as string[] | undefined) ?? [],
   };
-  let game;
+  let game: ReturnType<typeof createGame>;
   try {
     game = createGame(scenario, seed, { overrides });
   } catch (e) {

@@ -66,7 +66,7 @@ export class TextView {
     }
     out.push('', t(this.lang, 'cli.capital', { capital: own.capital, perRound: own.capitalPerRound, trust: pct(own.trust) }));
     out.push('', t(this.lang, 'cli.calendar'));
-    v.scenario.calendar.forEach((r, k) => out.push(`  ${k + 1}. ${r.date} ${this.text(r.label)}`));
+    for (const [k, r] of v.scenario.calendar.entries()) out.push(`  ${k + 1}. ${r.date} ${this.text(r.label)}`);
     for (const f of v.foreseen) out.push(t(this.lang, 'cli.foreseen', { title: this.text(f.title), round: v.scenario.calendar[f.round]!.date }));
     return out;
   }
