@@ -1,6 +1,6 @@
 // Where the session stands, read off the engine's state. The machine's round substates are these
 // stages: it never decides whose turn it is, it asks the game.
-import type { GameEvent, GameState, Side } from '../engine';
+import type { GameEvent, GameState } from '../engine';
 import type { Stage } from './session-types';
 
 /** Shocks the news of a round brought (the engine applies them when the round starts). */
