@@ -17,49 +17,58 @@ export function linearTarget(best: number, reservation: number, t: number): numb
 export function plannedPackage(view: View, target: number): number[] {
   const own = view.own!;
   const issues = view.scenario.issues;
-  const open = issues.map((issue) => view.ledger[issue.id] === undefined);
-  const withdrawn = (i: number, o: number) => (view.withdrawn[issues[i]!.id] ?? []).includes(issues[i]!.options[o]!.id);
-  const lastTheirs = [...view.offers].reverse().find((o) => o.by !== view.side);
-  const hint = issues.map((issue) => {
-    const id = lastTheirs?.package[issue.id];
-    return id === undefined ? -1 : issue.options.findIndex((o) => o.id === id);
-  });
+  const n = issues.length;
+  let lastTheirs: View['offers'][number] | undefined;
+  for (let k = view.offers.length - 1; k >= 0 && !lastTheirs; k--) if (view.offers[k]!.by !== view.side) lastTheirs = view.offers[k];
+  const open: boolean[] = [];
+  const hint: number[] = [];
+  const gone: Set<number>[] = [];
   const cur = packageIndices(view, {});
-  issues.forEach((issue, i) => {
-    if (!open[i]) return;
+  for (let i = 0; i < n; i++) {
+    const issue = issues[i]!;
+    open.push(view.ledger[issue.id] === undefined);
+    const w = view.withdrawn[issue.id];
+    gone.push(new Set(w ? w.map((id) => issue.options.findIndex((o) => o.id === id)) : []));
+    const h = lastTheirs?.package[issue.id];
+    hint.push(h === undefined ? -1 : issue.options.findIndex((o) => o.id === h));
+    if (!open[i]) continue;
+    const vals = own.values[i]!;
     let best = -1;
-    issue.options.forEach((_, o) => {
-      if (withdrawn(i, o)) return;
-      if (best < 0 || own.values[i]![o]! > own.values[i]![best]!) best = o;
-    });
+    for (let o = 0; o < vals.length; o++) if (!gone[i]!.has(o) && (best < 0 || vals[o]! > vals[best]!)) best = o;
     cur[i] = best;
-  });
-  // Every accepted step is a strict concession (own utility falls), so the loop ends.
+  }
+  // Every accepted step is a strict concession (own utility falls), so the loop ends. Utility changes
+  // are computed issue by issue: u' = u - w·v[cur] + w·v[o].
+  let curU = packageUtility(own, cur);
   for (;;) {
-    const curU = packageUtility(own, cur);
-    let bestMove: { i: number; o: number; u: number } | null = null;
-    issues.forEach((issue, i) => {
-      if (!open[i]) return;
+    let bestI = -1;
+    let bestO = -1;
+    let bestU = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < n; i++) {
+      if (!open[i]) continue;
+      const vals = own.values[i]!;
+      const c = cur[i]!;
       const h = hint[i]!;
-      let o: number;
-      if (h >= 0 && h !== cur[i]) o = cur[i]! + Math.sign(h - cur[i]!);
+      let o = -1;
+      if (h >= 0 && h !== c) o = c + Math.sign(h - c);
       else {
         // No hint: the next option down in own value.
-        o = -1;
-        issue.options.forEach((_, k) => {
-          if (withdrawn(i, k) || own.values[i]![k]! >= own.values[i]![cur[i]!]!) return;
-          if (o < 0 || own.values[i]![k]! > own.values[i]![o]!) o = k;
-        });
+        for (let k = 0; k < vals.length; k++) {
+          if (gone[i]!.has(k) || vals[k]! >= vals[c]!) continue;
+          if (o < 0 || vals[k]! > vals[o]!) o = k;
+        }
       }
-      if (o < 0 || withdrawn(i, o)) return;
-      const next = [...cur];
-      next[i] = o;
-      const u = packageUtility(own, next);
-      if (u < curU - 1e-12 && u >= target - 1e-9 && (!bestMove || u > bestMove.u)) bestMove = { i, o, u };
-    });
-    if (!bestMove) return cur;
-    const m = bestMove as { i: number; o: number };
-    cur[m.i] = m.o;
+      if (o < 0 || gone[i]!.has(o)) continue;
+      const u = curU + own.weights[i]! * (vals[o]! - vals[c]!);
+      if (u < curU - 1e-12 && u >= target - 1e-9 && u > bestU) {
+        bestI = i;
+        bestO = o;
+        bestU = u;
+      }
+    }
+    if (bestI < 0) return cur;
+    cur[bestI] = bestO;
+    curU = bestU;
   }
 }
 

@@ -39,7 +39,22 @@ export function indexScenario(s: Scenario): ScenarioIndex {
   return idx;
 }
 
+const initialCache = new WeakMap<Scenario, Record<Side, SideModel>>();
+
+/**
+ * The delegation's numbers at the start. Built once per scenario and shared by every game: the engine
+ * never mutates a side model, it replaces the parts it changes.
+ */
 export function initialSideModel(s: Scenario, side: Side): SideModel {
+  let hit = initialCache.get(s);
+  if (!hit) {
+    hit = { us: buildSideModel(s, 'us'), mx: buildSideModel(s, 'mx') };
+    initialCache.set(s, hit);
+  }
+  return hit[side];
+}
+
+function buildSideModel(s: Scenario, side: Side): SideModel {
   const d = s.delegations[side];
   const cIndex = indexScenario(s).constituencyIndex[side];
   const rule = (i: Instrument) => d.ratification[i];

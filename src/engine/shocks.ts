@@ -12,6 +12,7 @@ export interface OverrideProblem {
 
 /** Everything wrong with a set of overrides, each with the valid values to choose from. */
 export function checkOverrides(s: Scenario, o: Overrides): OverrideProblem[] {
+  if (!o.disable?.length && !o.add?.length && !o.move && !o.scale) return [];
   const out: OverrideProblem[] = [];
   const idx = indexScenario(s);
   const shockIds = s.shocks.map((x) => x.id);
@@ -40,7 +41,15 @@ export function checkOverrides(s: Scenario, o: Overrides): OverrideProblem[] {
   return out;
 }
 
+const defaultPending = new WeakMap<Scenario, PendingShock[]>();
+
+/** Active shocks with resolved triggers. Shared between games without overrides: it is never mutated. */
 export function pendingShocks(s: Scenario, o: Overrides): PendingShock[] {
+  const plain = !o.disable?.length && !o.add?.length && !Object.keys(o.move ?? {}).length && !Object.keys(o.scale ?? {}).length;
+  if (plain) {
+    const hit = defaultPending.get(s);
+    if (hit) return hit;
+  }
   const idx = indexScenario(s);
   const disabled = new Set(o.disable ?? []);
   const added = new Set(o.add ?? []);
@@ -57,6 +66,7 @@ export function pendingShocks(s: Scenario, o: Overrides): PendingShock[] {
     else trigger = { kind: 'condition', from: t.from ? idx.roundIndex.get(t.from)! : 0 };
     out.push({ id: shock.id, scale: o.scale?.[shock.id] ?? 1, trigger });
   }
+  if (plain) defaultPending.set(s, out);
   return out;
 }
 
@@ -160,8 +170,10 @@ export function applyShock(state: GameState, shockId: string, scale: number): Ga
   return next;
 }
 
-/** The news at the start of a round: shocks whose trigger is met fire, in scenario order. */
+/** The news at the start of a round: shocks whose trigger is met fire, in scenario order. `state` must be a
+ * state object made for the current step (it may be finished in place). */
 export function fireRoundShocks(state: GameState): { state: GameState; events: GameEvent[] } {
+  if (state.pending.length === 0) return { state, events: [] };
   let next = state;
   const events: GameEvent[] = [];
   const remaining: PendingShock[] = [];
@@ -184,5 +196,8 @@ export function fireRoundShocks(state: GameState): { state: GameState; events: G
       events.push({ type: 'shockFired', shock: p.id, round: next.round, injected: false });
     } else if (!expired) remaining.push(p);
   }
-  return { state: { ...next, pending: remaining }, events };
+  // Keep the shared list when nothing fired or expired (the common case). `next` is either the caller's
+  // fresh state or a copy made here, so it may take the new list in place.
+  if (remaining.length !== state.pending.length) next.pending = remaining;
+  return { state: next, events };
 }

@@ -30,23 +30,35 @@ export class GameConfigError extends Error {
 
 export type ParsedSeat = { kind: 'delegation'; side: Side; role: Role } | { kind: 'instructor' };
 
+const SEATS: ReadonlyMap<string, ParsedSeat> = new Map<string, ParsedSeat>([
+  ['instructor', { kind: 'instructor' }],
+  ['us', { kind: 'delegation', side: 'us', role: 'lead' }],
+  ['us.lead', { kind: 'delegation', side: 'us', role: 'lead' }],
+  ['us.adviser', { kind: 'delegation', side: 'us', role: 'adviser' }],
+  ['mx', { kind: 'delegation', side: 'mx', role: 'lead' }],
+  ['mx.lead', { kind: 'delegation', side: 'mx', role: 'lead' }],
+  ['mx.adviser', { kind: 'delegation', side: 'mx', role: 'adviser' }],
+]);
+
+/** "us", "mx.adviser", "instructor"…; null for anything else. */
 export function parseSeat(seat: unknown): ParsedSeat | null {
-  if (seat === 'instructor') return { kind: 'instructor' };
-  if (typeof seat !== 'string') return null;
-  const m = /^(us|mx)(?:\.(lead|adviser))?$/.exec(seat);
-  return m ? { kind: 'delegation', side: m[1] as Side, role: (m[2] as Role | undefined) ?? 'lead' } : null;
+  return typeof seat === 'string' ? (SEATS.get(seat) ?? null) : null;
 }
 
 export const proposerOf = (s: Scenario, round: number): Side => (round % 2 === 0 ? s.firstMover : other(s.firstMover));
 /** Normalised time over the calendar: 0 at the first round, 1 at the last. */
 export const timeOf = (s: Scenario, round: number): number => (s.calendar.length > 1 ? round / (s.calendar.length - 1) : 1);
 
-/** Starts a round: its news (shocks), then the proposal phase, or the domestic phase if talks are suspended. */
-function startRound(state: GameState): { state: GameState; events: GameEvent[] } {
-  const fired = fireRoundShocks(state);
-  let next = fired.state;
+/**
+ * Starts a round: its news (shocks), then the proposal phase, or the domestic phase if talks are
+ * suspended. `fresh` must be a state object made by the caller for this step: it is finished in place.
+ */
+function startRound(fresh: GameState): { state: GameState; events: GameEvent[] } {
+  const fired = fireRoundShocks(fresh);
+  const next = fired.state;
   const suspended = next.round < next.suspendedUntil;
-  next = { ...next, phase: suspended ? 'domestic' : 'proposal', turn: suspended ? null : next.proposer };
+  next.phase = suspended ? 'domestic' : 'proposal';
+  next.turn = suspended ? null : next.proposer;
   return {
     state: next,
     events: [{ type: 'roundStarted', round: next.round, proposer: next.proposer, suspended }, ...fired.events],
@@ -128,7 +140,7 @@ function readOffer(state: GameState, side: Side, pkg: unknown, cards: unknown): 
 }
 
 /** Trust moves with consistency: taking back a concession (by the offerer's own values) costs trust. */
-function updateTrustAfterOffer(state: GameState, offer: Offer): GameState {
+function sidesAfterOffer(state: GameState, offer: Offer): GameState['sides'] {
   const by = offer.by;
   let prev: Offer | undefined;
   for (let k = state.offers.length - 1; k >= 0; k--)
@@ -136,7 +148,7 @@ function updateTrustAfterOffer(state: GameState, offer: Offer): GameState {
       prev = state.offers[k];
       break;
     }
-  if (!prev) return state;
+  if (!prev) return state.sides;
   const values = state.sides[by].values;
   let retracted = false;
   for (const key in offer.options) {
@@ -147,7 +159,7 @@ function updateTrustAfterOffer(state: GameState, offer: Offer): GameState {
   const receiver = other(by);
   const delta = retracted ? -r.retractionTrustCost : r.consistencyTrustGain;
   const m = state.sides[receiver];
-  return { ...state, sides: { ...state.sides, [receiver]: { ...m, trust: clamp01(m.trust + delta) } } };
+  return { ...state.sides, [receiver]: { ...m, trust: clamp01(m.trust + delta) } };
 }
 
 function publicOptions(state: GameState, options: Record<number, number>): Record<string, string> {
@@ -163,14 +175,14 @@ function table(state: GameState, side: Side, pkg: unknown, cards: unknown, kind:
   const read = readOffer(state, side, pkg, cards);
   if ('code' in read) return refuse(state, read.code, read.params);
   const offer: Offer = { by: side, round: state.round, options: read.options, cards: read.cards, kind };
-  let next = updateTrustAfterOffer(state, offer);
-  next = {
-    ...next,
+  const next: GameState = {
+    ...state,
+    sides: sidesAfterOffer(state, offer),
     offer,
-    offers: [...next.offers, offer],
+    offers: [...state.offers, offer],
     phase: 'response',
     turn: other(side),
-    counters: kind === 'counter' ? next.counters + 1 : 0,
+    counters: kind === 'counter' ? state.counters + 1 : 0,
   };
   return { state: next, events: [{ type: 'proposed', side, options: publicOptions(state, read.options), cards: read.cards, kind }] };
 }
@@ -309,11 +321,11 @@ function accept(state: GameState, side: Side, issues: unknown): StepResult {
   const cards = whole ? offer.cards.filter((c) => state.cardsAvailable[c] && !state.cardsUsed.includes(c)) : [];
   const ledger = { ...state.ledger };
   for (const i of chosen) ledger[i] = offer.options[i]!;
-  let next: GameState = {
+  const next: GameState = {
     ...state,
     ledger,
-    ledgerCards: [...state.ledgerCards, ...cards],
-    cardsUsed: [...state.cardsUsed, ...cards],
+    ledgerCards: cards.length ? [...state.ledgerCards, ...cards] : state.ledgerCards,
+    cardsUsed: cards.length ? [...state.cardsUsed, ...cards] : state.cardsUsed,
     offer: null,
   };
   const events: GameEvent[] = [{ type: 'accepted', side, issues: chosen.map((i) => state.scenario.issues[i]!.id), cards }];
@@ -321,13 +333,14 @@ function accept(state: GameState, side: Side, issues: unknown): StepResult {
     const signed = signAndRatify(next);
     return { state: signed.state, events: [...events, ...signed.events] };
   }
-  next = toDomestic(next);
+  next.phase = 'domestic';
+  next.turn = null;
   return { state: next, events };
 }
 
 /** After both delegations pass the domestic phase: the next round, or the end at the deadline. */
 function advance(state: GameState): { state: GameState; events: GameEvent[] } {
-  if (state.round >= state.deadline) return endWithoutDeal(state, 'deadline', null);
+  if (state.round >= state.deadline) return endWithoutDeal({ ...state, domesticDone: BOTH_DONE }, 'deadline', null);
   const round = state.round + 1;
   const gain = (side: Side) => ({ ...state.sides[side], capital: state.sides[side].capital + state.sides[side].capitalPerRound });
   return startRound({
@@ -336,7 +349,7 @@ function advance(state: GameState): { state: GameState; events: GameEvent[] } {
     proposer: proposerOf(state.scenario, round),
     counters: 0,
     offer: null,
-    domesticDone: { us: false, mx: false },
+    domesticDone: NONE_DONE,
     sides: { us: gain('us'), mx: gain('mx') },
   });
 }
@@ -348,6 +361,11 @@ function recordAction(action: Action): Action {
   if ('issues' in action && action.issues) copy.issues = [...action.issues];
   return copy as Action;
 }
+
+const BOTH_DONE = Object.freeze({ us: true, mx: true });
+const NONE_DONE = Object.freeze({ us: false, mx: false });
+const LEAD_ONLY = new Set<string>(['propose', 'accept', 'reject', 'counter', 'walkAway', 'renege']);
+const DELEGATION_ACTIONS = new Set<string>([...LEAD_ONLY, 'lobby', 'statement', 'pass']);
 
 function apply(state: GameState, action: Action): StepResult {
   if (!action || typeof action !== 'object') return refuse(state, 'unknown-action', { type: String(action) });
@@ -366,10 +384,8 @@ function apply(state: GameState, action: Action): StepResult {
   }
   if (seat.kind === 'instructor') return refuse(state, 'wrong-seat', { seat: 'instructor' });
   const side = seat.side;
-  const leadOnly = ['propose', 'accept', 'reject', 'counter', 'walkAway', 'renege'];
-  if (!['propose', 'accept', 'reject', 'counter', 'walkAway', 'renege', 'lobby', 'statement', 'pass'].includes(action.type))
-    return refuse(state, 'unknown-action', { type: String((action as { type: unknown }).type) });
-  if (seat.role !== 'lead' && leadOnly.includes(action.type)) return refuse(state, 'role-cannot', { role: seat.role, action: action.type });
+  if (!DELEGATION_ACTIONS.has(action.type)) return refuse(state, 'unknown-action', { type: String((action as { type: unknown }).type) });
+  if (seat.role !== 'lead' && LEAD_ONLY.has(action.type)) return refuse(state, 'role-cannot', { role: seat.role, action: action.type });
 
   switch (action.type) {
     case 'propose':
@@ -389,7 +405,7 @@ function apply(state: GameState, action: Action): StepResult {
     case 'reject':
       if (state.phase !== 'response') return refuse(state, 'wrong-phase', { phase: state.phase });
       if (state.turn !== side) return refuse(state, 'not-your-turn', { turn: state.turn ?? '' });
-      return { state: toDomestic({ ...state, offer: null }), events: [{ type: 'rejected', side }] };
+      return { state: { ...state, offer: null, phase: 'domestic', turn: null }, events: [{ type: 'rejected', side }] };
     case 'walkAway': {
       const ended = endWithoutDeal(state, 'walked-away', side);
       return { state: ended.state, events: [{ type: 'walkedAway', side }, ...ended.events] };
@@ -456,7 +472,7 @@ function apply(state: GameState, action: Action): StepResult {
       const done = { ...state.domesticDone, [side]: true };
       const events: GameEvent[] = [{ type: 'passed', side }];
       if (done.us && done.mx) {
-        const adv = advance({ ...state, domesticDone: done });
+        const adv = advance(state);
         return { state: adv.state, events: [...events, ...adv.events] };
       }
       return { state: { ...state, domesticDone: done }, events };
@@ -481,5 +497,9 @@ function injectShock(state: GameState, shockId: string): StepResult {
 export function step(state: GameState, action: Action): StepResult {
   const result = apply(state, action);
   if (result.error) return result;
-  return { state: { ...result.state, actions: [...state.actions, recordAction(action)] }, events: result.events };
+  const actions = [...state.actions, recordAction(action)];
+  // Every accepted action yields a state object made in this call, so it can take its log without a copy.
+  if (result.state === state) return { state: { ...state, actions }, events: result.events };
+  result.state.actions = actions;
+  return result;
 }
