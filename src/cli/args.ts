@@ -63,3 +63,20 @@ export function helpText(command: string, spec: Record<string, FlagSpec>): strin
   const lines = Object.entries(spec).map(([k, s]) => `  --${k}${s.type === 'string' ? ` <${s.choices ? s.choices.join('|') : 'value'}>` : ''}  ${s.describe}`);
   return `usage: ${command}\n${lines.join('\n')}`;
 }
+
+/** Runs a command's main: a usage error prints one line and exits 2; anything else is a real failure. */
+export function runCli(main: () => void | Promise<void>): void {
+  const fail = (e: unknown) => {
+    if (e instanceof UsageError) {
+      console.error(`error: ${e.message}`);
+      process.exit(2);
+    }
+    throw e;
+  };
+  try {
+    const r = main();
+    if (r instanceof Promise) r.catch(fail);
+  } catch (e) {
+    fail(e);
+  }
+}

@@ -7,7 +7,7 @@ import { SCENARIO_IDS } from '../content/scenarios';
 import { analyseGame, other, type Side } from '../engine';
 import { awaitedHumans, eventsForSeat, sessionMachine, viewFor } from '../flow';
 import { type Locale, t } from '../i18n/translate';
-import { helpText, intFlag, parseFlags, UsageError } from './args';
+import { helpText, intFlag, parseFlags, runCli, UsageError } from './args';
 import { parseCommand } from './commands';
 import { loadScenarioOrExit } from './load';
 import { TextView } from './text-view';
@@ -140,10 +140,4 @@ async function main() {
   console.log(t(lang, 'cli.bye'));
 }
 
-main().catch((e) => {
-  if (e instanceof UsageError) {
-    console.error(`error: ${e.message}`);
-    process.exit(2);
-  }
-  throw e;
-});
+runCli(main);

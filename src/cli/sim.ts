@@ -4,7 +4,7 @@ import { createOpponent } from '../ai/opponent';
 import { playOut } from '../ai/play-out';
 import { SCENARIO_IDS } from '../content/scenarios';
 import { analyseGame, createGame, envelopeOf, GameConfigError, type Overrides } from '../engine';
-import { helpText, intFlag, parseFlags, UsageError } from './args';
+import { helpText, intFlag, parseFlags, runCli, UsageError } from './args';
 import { loadScenarioOrExit } from './load';
 
 const SPEC = {
@@ -105,12 +105,4 @@ function main() {
   console.log(`distance to history: ${Math.round(analysis.history.mean * 100)}%; to the Pareto frontier: ${analysis.distanceToFrontier.toFixed(3)}`);
 }
 
-try {
-  main();
-} catch (e) {
-  if (e instanceof UsageError) {
-    console.error(`error: ${e.message}`);
-    process.exit(2);
-  }
-  throw e;
-}
+runCli(main);
