@@ -1,10 +1,11 @@
 // The session machine's data: its input, context and events. Plain types only, so the UI, the server
 // and the tests can import them without pulling in XState.
 import type { Scenario } from '../content/scenario-schema';
-import type { Action, GameEvent, GameState, Overrides, RefusalCode, Side, View } from '../engine';
+import type { Action, GameEvent, GameState, Overrides, RefusalCode, Side } from '../engine';
 
 /** A pure policy for a delegation no person plays. It sees that delegation's projection, never the state. */
-export type Agent = (view: View) => Action;
+export type { Agent } from '../ai/play-out';
+import type { Agent } from '../ai/play-out';
 
 /** Milliseconds a human gets per wait; a missing entry means no timer for that wait. */
 export interface SessionTimers {
