@@ -10,6 +10,7 @@ import {
   type GameState,
   parseSeat,
   projection,
+  replay,
   SIDES,
   type Side,
   step,
@@ -33,6 +34,7 @@ export function settingsOf(input: SessionInput): Settings {
     agents: { ...input.agents },
     timers: { ...input.timers },
     now: input.now ?? Date.now,
+    ...(input.resume ? { resume: [...input.resume] } : {}),
   };
 }
 
@@ -45,6 +47,15 @@ export function openSession(settings: Settings): { game: GameState; events: Game
   for (const [wait, ms] of Object.entries(settings.timers))
     if (ms !== undefined && !(Number.isFinite(ms) && ms >= 0)) return badConfig({ timer: wait, problem: `not a duration: ${ms}` });
   try {
+    if (settings.resume) {
+      // A saved game: rebuilt by replaying its actions, refused at the first one that does not replay.
+      const r = replay(
+        { scenarioId: settings.scenario.id, seed: settings.seed, overrides: settings.overrides ?? {}, events: [...settings.resume] },
+        (id) => (id === settings.scenario.id ? settings.scenario : undefined),
+      );
+      if (!r.ok) return badConfig(r.reason === 'illegal-event' ? { problem: `event ${r.index} does not replay: ${r.error.code}` } : { problem: r.reason });
+      return { game: r.state, events: openingEvents(r.state) };
+    }
     const game = createGame(settings.scenario, settings.seed, { overrides: settings.overrides });
     return { game, events: openingEvents(game) };
   } catch (e) {

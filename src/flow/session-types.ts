@@ -25,6 +25,8 @@ export interface SessionInput {
   /** Policies for the other delegations. Every delegation is human or has an agent (one given for a human delegation is unused). */
   agents: Partial<Record<Side, Agent>>;
   timers?: SessionTimers;
+  /** Actions of a saved game (its envelope's events): the session opens at the state they lead to. */
+  resume?: readonly Action[];
   /**
    * The clock the countdown deadlines are read on. It must tell the same time as the actor's clock
    * (with XState's SimulatedClock: `() => clock.now()`); defaults to Date.now.
@@ -63,7 +65,7 @@ export interface Countdown {
 
 export interface SessionContext {
   input: Required<Pick<SessionInput, 'scenario' | 'seed' | 'humanSeats' | 'agents' | 'timers' | 'now'>> &
-    Pick<SessionInput, 'overrides'>;
+    Pick<SessionInput, 'overrides' | 'resume'>;
   /** Null until START. Holds both sides' secrets: the UI reads it through viewFor(), never directly. */
   game: GameState | null;
   /** Every engine event so far (lobbying is private: show a seat eventsForSeat()). */
