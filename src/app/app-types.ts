@@ -1,0 +1,69 @@
+// The browser app's state as every front-end part reads it: the DOM overlay renders its controls from it,
+// the Phaser scenes draw their decoration from it, the announcer reads its events. Plain data only.
+import type { GameAnalysis, GameEvent, PublicScenario, ShockView, Side, View } from '../engine';
+import type { SessionError } from '../flow';
+import type { Locale } from '../i18n/translate';
+
+export type Screen = 'title' | 'select' | 'briefing' | 'table' | 'interlude' | 'signing' | 'ratification' | 'debrief' | 'error';
+
+export interface Settings {
+  lang: Locale;
+  sound: boolean;
+  /** 0..1 */
+  volume: number;
+}
+
+/** Cues the sound layer plays; the controller names them, the audio layer owns the sounds. */
+export type Cue = 'offer' | 'accept' | 'reject' | 'shock' | 'signing' | 'vote' | 'click';
+export type Era = PublicScenario['era'];
+
+export interface OpponentChoice {
+  persona: string;
+  difficulty: string;
+}
+
+export interface AppState {
+  screen: Screen;
+  settings: Settings;
+  /** The scenario library (public information only). */
+  catalogue: PublicScenario[];
+  /** The game in progress: what the player's seat may see, and nothing else. */
+  scenarioId: string | null;
+  seat: Side | null;
+  opponent: OpponentChoice | null;
+  view: View | null;
+  /** The current round's shocks, for the interlude. */
+  news: ShockView[];
+  /** Every event the seat may see, in order (the transcript and the announcer read it). */
+  events: GameEvent[];
+  /** The refusal of the player's last intent, if any (shown and announced; the game goes on). */
+  lastError: SessionError | null;
+  /** Milliseconds left on the round timer, when one runs. */
+  countdownMs: number | null;
+  paused: boolean;
+  /** Judging the outcome (Pareto frontier, Nash point, distance to history): only once the game has ended. */
+  analysis: GameAnalysis | null;
+  /** A saved game can be continued from the title. */
+  canContinue: boolean;
+  /** Why the app cannot go on (an invalid scenario file, a save that does not replay…). */
+  failure: { title: string; details: string[] } | null;
+  /** A message for the player that is not a game refusal (e.g. "this file is not a Binational save"). */
+  notice: { kind: 'info' | 'error'; text: string } | null;
+}
+
+/** Persistence of the one autosaved game and of exported files (src/persist implements it). */
+export interface SaveStore {
+  load(): Promise<unknown | null>;
+  save(save: unknown): Promise<void>;
+  clear(): Promise<void>;
+  loadSettings(): Promise<unknown | null>;
+  saveSettings(settings: Settings): Promise<void>;
+}
+
+/** The sound layer (src/audio implements it with Howler). */
+export interface SoundPort {
+  setEnabled(on: boolean): void;
+  setVolume(v: number): void;
+  setEra(era: Era | null): void;
+  cue(cue: Cue): void;
+}
