@@ -1,12 +1,14 @@
 import { defineConfig } from 'vitest/config';
+import { reporters } from './vitest.reporters';
 
-// Unit, property and model-based tests of the headless layers. They run in the plain `node`
-// environment on purpose: if anything in them pulled in Phaser or the DOM, they would fail here.
+// Unit, property and model-based tests of the headless layers and the app controller. They run in the
+// plain `node` environment on purpose: if anything in them pulled in Phaser or the DOM, they would fail.
 export default defineConfig({
   test: {
     environment: 'node',
     include: ['tests/**/*.test.ts'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
+    exclude: ['tests/e2e/**', 'tests/render/**', 'tests/ui/**', 'node_modules/**'],
     testTimeout: 60_000,
+    reporters: reporters('unit'),
   },
 });
