@@ -34,5 +34,9 @@ export const EnvelopeSchema = z
     seed: z.number().int().refine(Number.isSafeInteger, 'a seed is a safe integer'),
     overrides: OverridesSchema,
     events: z.array(ActionSchema).max(5000),
+    forks: z
+      .array(z.object({ atEvent: z.number().int().min(0), round: z.number().int().min(0).max(50), overrides: OverridesSchema }).strict())
+      .max(20)
+      .optional(),
   })
   .strict();

@@ -1,6 +1,7 @@
 // A game is its envelope: scenario id, seed, overrides and the actions taken. Replaying rebuilds the
 // state exactly; an envelope that does not replay is refused with the index of its first bad event.
 import type { Scenario } from '../content/scenario-schema';
+import { applyFork } from './fork';
 import { createGame, GameConfigError, step } from './step';
 import type { Envelope, GameState, Refusal } from './types';
 
@@ -21,7 +22,17 @@ export function replay(envelope: Envelope, getScenario: (id: string) => Scenario
     throw e;
   }
   const n = Math.min(upTo, envelope.events.length);
-  for (let i = 0; i < n; i++) {
+  const forks = envelope.forks ?? [];
+  let f = 0;
+  for (let i = 0; i <= n; i++) {
+    // A fork at event i re-plans the shocks before that event is applied.
+    while (f < forks.length && forks[f]!.atEvent === i) {
+      const forked = applyFork(state, forks[f]!.overrides, forks[f]!.round);
+      if (!forked.ok) return { ok: false, reason: 'bad-options', problems: forked.problems };
+      state = forked.state;
+      f++;
+    }
+    if (i === n) break;
     const r = step(state, envelope.events[i]!);
     if (r.error) return { ok: false, reason: 'illegal-event', index: i, error: r.error };
     state = r.state;
@@ -30,7 +41,8 @@ export function replay(envelope: Envelope, getScenario: (id: string) => Scenario
 }
 
 export function envelopeOf(state: GameState): Envelope {
-  return { scenarioId: state.scenarioId, seed: state.seed, overrides: state.overrides, events: [...state.actions] };
+  const base = { scenarioId: state.scenarioId, seed: state.seed, overrides: state.overrides, events: [...state.actions] };
+  return state.forks.length ? { ...base, forks: [...state.forks] } : base;
 }
 
 /** The state as JSON without the shared scenario: what "the same state, byte for byte" compares. */

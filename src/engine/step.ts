@@ -95,6 +95,7 @@ export function createGame(scenario: Scenario, seed: number, options: GameOption
     pending: pendingShocks(scenario, overrides),
     fired: [],
     domesticDone: { us: false, mx: false },
+    forks: [],
     actions: [],
     outcome: null,
   };

@@ -209,17 +209,29 @@ export interface GameState {
   pending: PendingShock[];
   fired: FiredShock[];
   domesticDone: Record<Side, boolean>;
+  /** Counterfactual forks applied so far (see Fork). */
+  forks: Fork[];
   /** Every accepted action, in order: with the seed and overrides, the whole game. */
   actions: Action[];
   outcome: Outcome | null;
 }
 
 /** A whole game: replaying its actions on a new game rebuilds the state exactly. */
+/** A counterfactual fork: from event `atEvent` on, the shocks still to come follow `overrides`. */
+export interface Fork {
+  atEvent: number;
+  /** The round the fork opens (its news is the first to follow the new overrides). */
+  round: number;
+  overrides: Overrides;
+}
+
 export interface Envelope {
   scenarioId: string;
   seed: number;
   overrides: Overrides;
   events: Action[];
+  /** Forks applied on the way, in order (absent for a game that was never forked). */
+  forks?: Fork[];
 }
 
 export type GameEvent =
