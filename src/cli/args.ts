@@ -80,3 +80,35 @@ export function runCli(main: () => void | Promise<void>): void {
     fail(e);
   }
 }
+
+function pairs(values: unknown, flag: string, parse: (v: string) => string | number): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const v of (values as string[] | undefined) ?? []) {
+    const [k, x] = v.split('=');
+    if (!k || x === undefined || x === '') throw new UsageError(`--${flag} takes <shock>=<value> (got "${v}")`);
+    out[k] = parse(x);
+  }
+  return out;
+}
+
+/** Counterfactual flags (--disable, --move, --scale, --add) as engine overrides. */
+export function overridesFrom(flags: ParsedFlags): { disable: string[]; move: Record<string, string>; scale: Record<string, number>; add: string[] } {
+  return {
+    disable: (flags.disable as string[] | undefined) ?? [],
+    move: pairs(flags.move, 'move', (x) => x) as Record<string, string>,
+    scale: pairs(flags.scale, 'scale', (x) => {
+      const n = Number(x);
+      if (!Number.isFinite(n)) throw new UsageError(`--scale needs a number (got "${x}")`);
+      return n;
+    }) as Record<string, number>,
+    add: (flags.add as string[] | undefined) ?? [],
+  };
+}
+
+/** The counterfactual flags' specs, shared by the commands that take them. */
+export const OVERRIDE_FLAGS = {
+  disable: { type: 'string', repeat: true, describe: 'switch a shock off (repeatable)' },
+  move: { type: 'string', repeat: true, describe: 'move a shock: <shock>=<round> (repeatable)' },
+  scale: { type: 'string', repeat: true, describe: 'scale a shock: <shock>=<factor> (repeatable)' },
+  add: { type: 'string', repeat: true, describe: 'add a counterfactual shock from the pool (repeatable)' },
+} as const satisfies Record<string, FlagSpec>;

@@ -4,7 +4,7 @@ import { createOpponent } from '../ai/opponent';
 import { playOut } from '../ai/play-out';
 import { SCENARIO_IDS } from '../content/scenarios';
 import { analyseGame, createGame, envelopeOf, GameConfigError, type Overrides } from '../engine';
-import { helpText, intFlag, parseFlags, runCli, UsageError } from './args';
+import { helpText, intFlag, OVERRIDE_FLAGS, overridesFrom, parseFlags, runCli, UsageError } from './args';
 import { loadScenarioOrExit } from './load';
 
 const SPEC = {
@@ -14,22 +14,10 @@ const SPEC = {
   'persona-us': { type: 'string', describe: 'persona of the US AI' },
   'persona-mx': { type: 'string', describe: 'persona of the Mexican AI' },
   difficulty: { type: 'string', describe: 'difficulty of both AIs' },
-  disable: { type: 'string', repeat: true, describe: 'switch a shock off (repeatable)' },
-  move: { type: 'string', repeat: true, describe: 'move a shock: <shock>=<round> (repeatable)' },
-  scale: { type: 'string', repeat: true, describe: 'scale a shock: <shock>=<factor> (repeatable)' },
-  add: { type: 'string', repeat: true, describe: 'add a counterfactual shock from the pool (repeatable)' },
+  ...OVERRIDE_FLAGS,
   help: { type: 'boolean', describe: 'show this help' },
 } as const;
 
-function pairs(values: unknown, flag: string, parse: (v: string) => string | number): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  for (const v of (values as string[] | undefined) ?? []) {
-    const [k, x] = v.split('=');
-    if (!k || x === undefined || x === '') throw new UsageError(`--${flag} takes <shock>=<value> (got "${v}")`);
-    out[k] = parse(x);
-  }
-  return out;
-}
 
 function main() {
   const { flags } = parseFlags(process.argv.slice(2), SPEC);
@@ -40,16 +28,7 @@ function main() {
   if (!flags.scenario) throw new UsageError(`--scenario is required; valid scenarios: ${SCENARIO_IDS.join(', ')}`);
   const scenario = loadScenarioOrExit(flags.scenario as string);
   const seed = intFlag(flags, 'seed', 1);
-  const overrides: Overrides = {
-    disable: (flags.disable as string[] | undefined) ?? [],
-    move: pairs(flags.move, 'move', (x) => x) as Record<string, string>,
-    scale: pairs(flags.scale, 'scale', (x) => {
-      const n = Number(x);
-      if (!Number.isFinite(n)) throw new UsageError(`--scale needs a number (got "${x}")`);
-      return n;
-    }) as Record<string, number>,
-    add: (flags.add as string[] | undefined) ?? [],
-  };
+  const overrides: Overrides = overridesFrom(flags);
   let game: ReturnType<typeof createGame>;
   try {
     game = createGame(scenario, seed, { overrides });

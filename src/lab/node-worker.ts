@@ -1,0 +1,15 @@
+// A worker thread of the lab: plays its share of an arm's games and reports progress as it goes.
+import { parentPort, workerData } from 'node:worker_threads';
+import { getScenario } from '../content/scenarios';
+import { type ArmConfig, runRange } from './batch';
+
+const { config, from, to } = workerData as { config: ArmConfig; from: number; to: number };
+const scenario = getScenario(config.scenarioId)!;
+let done = 0;
+const records = runRange(scenario, config, from, to, () => {
+  done++;
+  // Progress in small batches keeps messages cheap.
+  if (done % 25 === 0) parentPort!.postMessage({ kind: 'progress', done: 25 });
+});
+parentPort!.postMessage({ kind: 'progress', done: done % 25 });
+parentPort!.postMessage({ kind: 'done', records });
