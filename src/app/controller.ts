@@ -123,7 +123,7 @@ export class AppController {
   backToTitle(): void {
     this.stopSession();
     this.sound.setEra(null);
-    this.patch({ screen: 'title', view: null, scenarioId: null, seat: null, events: [], analysis: null, notice: null });
+    this.patch({ screen: 'title', view: null, scenarioId: null, seat: null, events: [], analysis: null, notice: null, paused: false, lastError: null, countdownMs: null });
   }
 
   /** Starts a new game of a scenario from a seat against the chosen AI. */
@@ -202,7 +202,8 @@ export class AppController {
 
   private onSnapshot(snap: SessionSnapshot) {
     const seat = this.state.seat;
-    if (!seat || this.actor === null) return;
+    // Before START there is no game yet: keep showing the screen the player is on.
+    if (!seat || this.actor === null || !snap.context.game) return;
     const view = viewFor(snap, seat);
     const events = eventsForSeat(snap, seat);
     const fresh = events.slice(this.lastEventCount);

@@ -26,7 +26,8 @@ export interface PublicScenario {
   firstMover: Side;
   calendar: { id: string; date: string; label: LocalText }[];
   issues: PublicIssue[];
-  delegations: Record<Side, { name: LocalText; leader: LocalText }>;
+  /** Names only: who the domestic actors are is public; their valuations and support are not. */
+  delegations: Record<Side, { name: LocalText; leader: LocalText; constituencies: { id: string; name: LocalText }[] }>;
   cards: { id: string; holder: Side; name: LocalText; description: LocalText; instrument: { us: string; mx: string } }[];
   rules: Scenario['rules'];
   sources: Scenario['sources'];
@@ -52,8 +53,8 @@ export function publicScenario(s: Scenario): PublicScenario {
       options: i.options.map((o) => ({ id: o.id, label: o.label, instrument: o.instrument })),
     })),
     delegations: {
-      us: { name: s.delegations.us.name, leader: s.delegations.us.leader },
-      mx: { name: s.delegations.mx.name, leader: s.delegations.mx.leader },
+      us: { name: s.delegations.us.name, leader: s.delegations.us.leader, constituencies: s.delegations.us.constituencies.map((c) => ({ id: c.id, name: c.name })) },
+      mx: { name: s.delegations.mx.name, leader: s.delegations.mx.leader, constituencies: s.delegations.mx.constituencies.map((c) => ({ id: c.id, name: c.name })) },
     },
     cards: s.cards.map((c) => ({ id: c.id, holder: c.holder, name: c.name, description: c.description, instrument: c.instrument })),
     rules: s.rules,

@@ -2,6 +2,7 @@
 // Placeholders are {name}; the engine and the AI emit keys and parameters, never sentences.
 import { aiEn } from './ai.en';
 import { cliEn } from './cli.en';
+import { uiEn } from './ui.en';
 export const en = {
   refusal: {
     'unknown-action': 'Unknown action "{type}".',
@@ -48,6 +49,7 @@ export const en = {
   },
   ai: aiEn,
   cli: cliEn,
+  ui: uiEn,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

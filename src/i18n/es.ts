@@ -2,6 +2,7 @@
 import { aiEs } from './ai.es';
 import { cliEs } from './cli.es';
 import type { Messages } from './en';
+import { uiEs } from './ui.es';
 
 export const es: Messages = {
   refusal: {
@@ -49,4 +50,5 @@ export const es: Messages = {
   },
   ai: aiEs,
   cli: cliEs,
+  ui: uiEs,
 };

@@ -1,0 +1,79 @@
+// The bar at the top of every screen: language, sound and volume, and during a game the scenario,
+// the round timer (when one runs) and the pause button. It is always there, so the language can be
+// switched at any time without leaving the game.
+import type { Ui } from './context';
+import { h } from './dom';
+import { local } from './i18n';
+
+export function formatClock(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+export function toolbar(ui: Ui): HTMLElement {
+  const { state, controller } = ui;
+  const settings = state.settings;
+  const other = ui.lang === 'en' ? 'es' : 'en';
+  const inGame = state.view !== null && ['table', 'interlude', 'briefing', 'signing', 'ratification'].includes(state.screen);
+  const canPause = inGame && state.screen !== 'briefing' && !state.paused && state.screen !== 'signing' && state.screen !== 'ratification';
+  return h(
+    'header',
+    { class: 'toolbar', 'aria-label': ui.tr('app.regionSettings') },
+    h('p', { class: 'brand' }, ui.tr('app.name'), state.view ? h('span', { class: 'brand-scenario' }, ` · ${local(ui.lang, state.view.scenario.title)}`) : null),
+    state.countdownMs !== null && inGame
+      ? h('p', { class: 'timer', id: 'round-timer', role: 'timer', 'data-testid': 'timer' }, ui.tr('toolbar.timer', { time: formatClock(state.countdownMs) }))
+      : null,
+    h(
+      'div',
+      { class: 'toolbar-controls' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn btn-quiet',
+          id: 'lang-toggle',
+          'data-testid': 'lang-toggle',
+          lang: other,
+          'aria-label': ui.tr('toolbar.switchLanguageLabel'),
+          onclick: () => controller.setSettings({ lang: other }),
+        },
+        ui.tr('toolbar.switchLanguage'),
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn btn-quiet',
+          id: 'sound-toggle',
+          'data-testid': 'sound-toggle',
+          'aria-pressed': settings.sound ? 'true' : 'false',
+          onclick: () => controller.setSettings({ sound: !settings.sound }),
+        },
+        settings.sound ? ui.tr('toolbar.soundOn') : ui.tr('toolbar.soundOff'),
+      ),
+      h(
+        'label',
+        { class: 'volume', for: 'volume' },
+        h('span', {}, ui.tr('toolbar.volume')),
+        h('input', {
+          type: 'range',
+          id: 'volume',
+          'data-testid': 'volume',
+          min: 0,
+          max: 100,
+          step: 10,
+          value: Math.round(settings.volume * 100),
+          disabled: !settings.sound,
+          onchange: (ev: Event) => controller.setSettings({ volume: Number((ev.target as HTMLInputElement).value) / 100 }),
+        }),
+      ),
+      canPause
+        ? h(
+            'button',
+            { type: 'button', class: 'btn btn-quiet', id: 'pause', 'data-testid': 'pause', 'aria-label': ui.tr('toolbar.pauseLabel'), onclick: () => controller.pause() },
+            ui.tr('toolbar.pause'),
+          )
+        : null,
+    ),
+  );
+}
