@@ -1,8 +1,9 @@
-// npm run tournament -- --scenario <id|all> --games <n> [--json <file>] [--entries a,b,…] [--seed <n>]
+// npm run tournament -- --scenario <id|all> --games <n> [--json <file>] [--entries a,b,…] [--seed <n>] [--disable <shock>]
 // Plays every policy against every other from both seats and prints, per pairing, the agreement and
 // ratification rates, each side's mean score, the joint gain and the distance to the Pareto frontier;
 // then each entry's own mean score over all its games. Progress goes to stderr.
 import { writeFileSync } from 'node:fs';
+import { checkOverrides } from '../engine';
 import { DEFAULT_ENTRIES, type Entry, resolveEntry, runTournament, type TournamentResult } from '../ai/tournament';
 import { SCENARIO_IDS } from '../content/scenarios';
 import { helpText, intFlag, parseFlags, UsageError } from './args';
@@ -14,6 +15,7 @@ const SPEC = {
   seed: { type: 'string', describe: 'first seed (default 1)' },
   entries: { type: 'string', describe: `comma-separated entries (default: ${DEFAULT_ENTRIES.join(',')})` },
   json: { type: 'string', describe: 'also write the results as JSON to this file' },
+  disable: { type: 'string', repeat: true, describe: 'play the counterfactual arm without this shock (repeatable)' },
   help: { type: 'boolean', describe: 'show this help' },
 } as const;
 
@@ -27,7 +29,8 @@ const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 
 function print(r: TournamentResult): void {
   const w = Math.max(12, ...r.summary.map((s) => s.name.length));
-  console.log(`\n${r.scenario} — ${r.gamesPerSeat} games per pairing and seat (seeds ${r.firstSeed}–${r.firstSeed + r.gamesPerSeat - 1})`);
+  const arm = r.overrides.disable?.length ? `counterfactual arm without ${r.overrides.disable.join(', ')}` : 'historical arm';
+  console.log(`\n${r.scenario} (${arm}) — ${r.gamesPerSeat} games per pairing and seat (seeds ${r.firstSeed}–${r.firstSeed + r.gamesPerSeat - 1})`);
   console.log('scores: 0–100, 50 = acting alone; joint = mean gain over both reservation values; dist = mean distance of agreements to the Pareto frontier');
   console.log(`${'A'.padEnd(w)}  ${'B'.padEnd(w)}  games  agree  ratif  scoreA  scoreB  joint   dist`);
   for (const p of r.pairings)
@@ -62,9 +65,19 @@ function main() {
       if (typeof e === 'string') throw new UsageError(e);
       entries.push(e);
     }
-    const r = runTournament(scenario, entries, games, seed, (done, total) => {
-      if (done === total || done % 10 === 0) bar(done, total, id);
-    });
+    const overrides = { disable: (flags.disable as string[] | undefined) ?? [] };
+    const problems = checkOverrides(scenario, overrides);
+    if (problems.length) throw new UsageError(problems.map((p) => `${p.path}: ${p.rule}`).join('; '));
+    const r = runTournament(
+      scenario,
+      entries,
+      games,
+      seed,
+      (done, total) => {
+        if (done === total || done % 10 === 0) bar(done, total, id);
+      },
+      overrides,
+    );
     process.stderr.write('\n');
     print(r);
     results.push(r);

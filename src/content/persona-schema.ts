@@ -124,14 +124,16 @@ export function parsePersonaText(text: string, file: string, manifest?: SourcesM
   return parsePersona(raw, file, manifest);
 }
 
-/** Every problem with a set of personas taken together: ids must be unique. */
-export function checkPersonaSet(personas: readonly { file: string; persona: Persona }[]): ContentError[] {
+/** Every problem with a set of personas taken together: ids are unique and name known scenarios. */
+export function checkPersonaSet(personas: readonly { file: string; persona: Persona }[], scenarioIds?: readonly string[]): ContentError[] {
   const seen = new Map<string, string>();
   const out: ContentError[] = [];
   for (const { file, persona } of personas) {
     const first = seen.get(persona.id);
     if (first) out.push({ file, path: 'id', rule: `persona id "${persona.id}" is already used by ${first}` });
     else seen.set(persona.id, file);
+    if (scenarioIds && persona.scenario !== null && !scenarioIds.includes(persona.scenario))
+      out.push({ file, path: 'scenario', rule: `unknown scenario "${persona.scenario}"; valid scenarios: ${scenarioIds.join(', ')}` });
   }
   return out;
 }

@@ -3,13 +3,17 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { getScenario } from '../content/scenarios';
 import { type ArmConfig, runRange } from './batch';
 
-const { config, from, to } = workerData as { config: ArmConfig; from: number; to: number };
-const scenario = getScenario(config.scenarioId)!;
-let done = 0;
-const records = runRange(scenario, config, from, to, () => {
-  done++;
-  // Progress in small batches keeps messages cheap.
-  if (done % 25 === 0) parentPort!.postMessage({ kind: 'progress', done: 25 });
-});
-parentPort!.postMessage({ kind: 'progress', done: done % 25 });
-parentPort!.postMessage({ kind: 'done', records });
+// Only as a worker thread: imported anywhere else (e.g. to check it loads), it does nothing.
+if (parentPort && workerData) {
+  const { config, from, to } = workerData as { config: ArmConfig; from: number; to: number };
+  const port = parentPort;
+  const scenario = getScenario(config.scenarioId)!;
+  let done = 0;
+  const records = runRange(scenario, config, from, to, () => {
+    done++;
+    // Progress in small batches keeps messages cheap.
+    if (done % 25 === 0) port.postMessage({ kind: 'progress', done: 25 });
+  });
+  port.postMessage({ kind: 'progress', done: done % 25 });
+  port.postMessage({ kind: 'done', records });
+}
