@@ -106,39 +106,54 @@ export function applyShock(state: GameState, shockId: string, scale: number): Ga
   const s = state.scenario;
   const idx = indexScenario(s);
   const shock = s.shocks[idx.shockIndex.get(shockId)!]!;
-  const sides = { us: cloneSide(state.sides.us), mx: cloneSide(state.sides.mx) };
+  // Copy a side only when an effect touches it: most shocks move one side's numbers.
+  const sides = { ...state.sides };
+  const copied = { us: false, mx: false };
+  const side = (x: 'us' | 'mx'): SideModel => {
+    if (!copied[x]) {
+      sides[x] = cloneSide(state.sides[x]);
+      copied[x] = true;
+    }
+    return sides[x];
+  };
   let next: GameState = { ...state, sides };
   const apply = (e: Effect) => {
     switch (e.kind) {
       case 'weight': {
-        const m = sides[e.side];
+        const m = side(e.side);
         const i = idx.issueIndex.get(e.issue)!;
         m.weights[i] = Math.max(0, m.weights[i]! + e.delta * scale);
         const total = m.weights.reduce((a, b) => a + b, 0);
         if (total > 0) m.weights = m.weights.map((w) => w / total);
         break;
       }
-      case 'reservation':
-        sides[e.side].reservation = clamp01(sides[e.side].reservation + e.delta * scale);
+      case 'reservation': {
+        const m = side(e.side);
+        m.reservation = clamp01(m.reservation + e.delta * scale);
         break;
+      }
       case 'support': {
-        const c = sides[e.side].constituencies[idx.constituencyIndex[e.side].get(e.constituency)!]!;
+        const c = side(e.side).constituencies[idx.constituencyIndex[e.side].get(e.constituency)!]!;
         c.support = clamp01(c.support + e.delta * scale);
         break;
       }
       case 'stake': {
-        const c = sides[e.side].constituencies[idx.constituencyIndex[e.side].get(e.constituency)!]!;
+        const c = side(e.side).constituencies[idx.constituencyIndex[e.side].get(e.constituency)!]!;
         const i = idx.issueIndex.get(e.issue)!;
         const st = c.stakes[i];
         if (st) c.stakes[i] = { weight: st.weight, values: st.values.map((v, o) => (o === 0 ? v : clamp01(v + e.delta * scale))) };
         break;
       }
-      case 'capital':
-        sides[e.side].capital = Math.max(0, sides[e.side].capital + Math.round(e.delta * scale));
+      case 'capital': {
+        const m = side(e.side);
+        m.capital = Math.max(0, m.capital + Math.round(e.delta * scale));
         break;
-      case 'trust':
-        sides[e.side].trust = clamp01(sides[e.side].trust + e.delta * scale);
+      }
+      case 'trust': {
+        const m = side(e.side);
+        m.trust = clamp01(m.trust + e.delta * scale);
         break;
+      }
       case 'deadline': {
         const d = next.deadline + Math.round(e.delta * scale);
         next = { ...next, deadline: Math.min(s.calendar.length - 1, Math.max(next.round, d)) };
@@ -150,7 +165,7 @@ export function applyShock(state: GameState, shockId: string, scale: number): Ga
         break;
       }
       case 'threshold': {
-        const m = sides[e.side];
+        const m = side(e.side);
         m.thresholds[e.instrument] = Math.min(1, Math.max(0.01, m.thresholds[e.instrument] + e.delta * scale));
         break;
       }
