@@ -1,0 +1,93 @@
+// Both renderers: Phaser.AUTO picks WebGL here (SwiftShader), ?renderer=canvas forces the Canvas
+// fallback, and a browser without WebGL at all falls back to Canvas by itself. In each, the canvas really
+// draws (not one flat colour) on the title and at the table, the overlay works over it, and nothing is
+// logged as an error.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from './support/chromium';
+import { openGame, press, screenshot, waitForScreen } from './support/page';
+import { startByKeyboard } from './support/play';
+import { type GameServer, startServer } from './support/server';
+
+let server: GameServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** How many distinct colours (on a coarse grid) the game's canvas shows, read back through the browser. */
+async function canvasColours(page: Page): Promise<number> {
+  const png = await page.locator('#game canvas').first().screenshot();
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    const seen = new Set<number>();
+    for (let y = 0; y < c.height; y += 8)
+      for (let x = 0; x < c.width; x += 8) {
+        const o = (y * c.width + x) * 4;
+        seen.add(((data[o]! >> 3) << 10) | ((data[o + 1]! >> 3) << 5) | (data[o + 2]! >> 3));
+      }
+    return seen.size;
+  }, png.toString('base64'));
+}
+
+async function tour(page: Page, label: string): Promise<void> {
+  expect(await canvasColours(page), `${label}: title canvas draws`).toBeGreaterThan(8);
+  await screenshot(page, `renderer-${label}-title`);
+  await startByKeyboard(page, { scenarioId: 'whole-enchilada-2001', seat: 'us' });
+  await press(page, 'ready');
+  if ((await waitForScreen(page, ['interlude', 'table'])).screen === 'interlude') {
+    await screenshot(page, `renderer-${label}-interlude`);
+    await press(page, 'continue');
+  }
+  await waitForScreen(page, 'table');
+  await page.waitForTimeout(500);
+  expect(await canvasColours(page), `${label}: table canvas draws`).toBeGreaterThan(8);
+  await screenshot(page, `renderer-${label}-table`);
+}
+
+describe('renderers', () => {
+  test('WebGL by default (Phaser.AUTO)', async () => {
+    const g = await openGame(browser, server.url);
+    expect(await g.page.evaluate(() => window.__binational!.renderer())).toBe('WEBGL');
+    await tour(g.page, 'webgl');
+    expect(g.errors).toEqual([]);
+    await g.close();
+  });
+
+  test('the Canvas fallback on request (?renderer=canvas)', async () => {
+    const g = await openGame(browser, server.url, { query: '?renderer=canvas' });
+    expect(await g.page.evaluate(() => window.__binational!.renderer())).toBe('CANVAS');
+    await tour(g.page, 'canvas');
+    expect(g.errors).toEqual([]);
+    await g.close();
+  });
+
+  test('a browser without WebGL falls back to Canvas by itself', async () => {
+    const noGl = await launchChromium({ extraArgs: ['--disable-gpu', '--disable-software-rasterizer'] });
+    try {
+      const g = await openGame(noGl, server.url);
+      expect(await g.page.evaluate(() => !!document.createElement('canvas').getContext('webgl'))).toBe(false);
+      expect(await g.page.evaluate(() => window.__binational!.renderer())).toBe('CANVAS');
+      await tour(g.page, 'no-webgl');
+      expect(g.errors).toEqual([]);
+      await g.close();
+    } finally {
+      await noGl.close();
+    }
+  });
+});
