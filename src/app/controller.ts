@@ -183,15 +183,17 @@ export class AppController {
     this.actor = actor;
     this.patch({ scenarioId: scenario.id, seat: g.seat, opponent: g.opponent, analysis: null, notice: null, failure: null });
     actor.subscribe((snap) => this.onSnapshot(snap));
+    // The era first, so the opening news already sounds like its period.
+    this.sound.setEra(scenario.era);
     actor.start();
     actor.send({ type: 'START' });
     const err = actor.getSnapshot().context.lastError;
     if (!actor.getSnapshot().context.game) {
       this.stopSession();
+      this.sound.setEra(null);
       this.patch({ screen: 'error', failure: { title: 'save-invalid', details: [err ? `${err.code}: ${JSON.stringify(err.params)}` : 'unknown'] } });
       return;
     }
-    this.sound.setEra(scenario.era);
     if (g.resume) actor.send({ type: 'READY' });
   }
 

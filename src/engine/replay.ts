@@ -3,7 +3,7 @@
 import type { Scenario } from '../content/scenario-schema';
 import { applyFork } from './fork';
 import { createGame, GameConfigError, step } from './step';
-import type { Envelope, GameState, Refusal } from './types';
+import type { Envelope, GameEvent, GameState, Refusal } from './types';
 
 export type ReplayResult =
   | { ok: true; state: GameState }
@@ -11,7 +11,13 @@ export type ReplayResult =
   | { ok: false; reason: 'bad-options'; problems: { path: string; rule: string }[] }
   | { ok: false; reason: 'illegal-event'; index: number; error: Refusal };
 
-export function replay(envelope: Envelope, getScenario: (id: string) => Scenario | undefined, upTo = envelope.events.length): ReplayResult {
+/** `onEvents` receives each replayed step's events (e.g. to rebuild a transcript). */
+export function replay(
+  envelope: Envelope,
+  getScenario: (id: string) => Scenario | undefined,
+  upTo = envelope.events.length,
+  onEvents?: (events: GameEvent[]) => void,
+): ReplayResult {
   const scenario = getScenario(envelope.scenarioId);
   if (!scenario) return { ok: false, reason: 'unknown-scenario', scenarioId: envelope.scenarioId };
   let state: GameState;
@@ -35,6 +41,7 @@ export function replay(envelope: Envelope, getScenario: (id: string) => Scenario
     if (i === n) break;
     const r = step(state, envelope.events[i]!);
     if (r.error) return { ok: false, reason: 'illegal-event', index: i, error: r.error };
+    onEvents?.(r.events);
     state = r.state;
   }
   return { ok: true, state };

@@ -49,12 +49,17 @@ export function openSession(settings: Settings): { game: GameState; events: Game
   try {
     if (settings.resume) {
       // A saved game: rebuilt by replaying its actions, refused at the first one that does not replay.
+      // The transcript is rebuilt too: the opening news, then every replayed step's events.
+      const events: GameEvent[] = [];
       const r = replay(
         { scenarioId: settings.scenario.id, seed: settings.seed, overrides: settings.overrides ?? {}, events: [...settings.resume] },
         (id) => (id === settings.scenario.id ? settings.scenario : undefined),
+        settings.resume.length,
+        (stepEvents) => events.push(...stepEvents),
       );
       if (!r.ok) return badConfig(r.reason === 'illegal-event' ? { problem: `event ${r.index} does not replay: ${r.error.code}` } : { problem: r.reason });
-      return { game: r.state, events: openingEvents(r.state) };
+      const opening = openingEvents(createGame(settings.scenario, settings.seed, { overrides: settings.overrides }));
+      return { game: r.state, events: [...opening, ...events] };
     }
     const game = createGame(settings.scenario, settings.seed, { overrides: settings.overrides });
     return { game, events: openingEvents(game) };

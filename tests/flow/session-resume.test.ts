@@ -29,6 +29,8 @@ describe('resuming a saved session', () => {
     const b = begin({ resume: game.actions });
     expect(serializeState(b.getSnapshot().context.game!)).toBe(serializeState(game));
     expect(b.getSnapshot().context.lastError).toBeNull();
+    // The transcript comes back too.
+    expect(JSON.stringify(b.getSnapshot().context.events)).toBe(JSON.stringify(a.getSnapshot().context.events));
   });
   it('refuses actions that do not replay, naming the first bad one', () => {
     const b = begin({ resume: [{ type: 'pass', seat: 'us' }] });
