@@ -14,6 +14,8 @@ export function linearTarget(best: number, reservation: number, t: number): numb
 }
 
 /** The package the script would table now: issue by issue, the cheapest step towards the other side. */
+const NONE: number[] = [];
+
 export function plannedPackage(view: View, target: number): number[] {
   const own = view.own!;
   const issues = view.scenario.issues;
@@ -22,19 +24,20 @@ export function plannedPackage(view: View, target: number): number[] {
   for (let k = view.offers.length - 1; k >= 0 && !lastTheirs; k--) if (view.offers[k]!.by !== view.side) lastTheirs = view.offers[k];
   const open: boolean[] = [];
   const hint: number[] = [];
-  const gone: Set<number>[] = [];
+  // Withdrawn options are rare: an empty list for most issues, no sets to build.
+  const gone: number[][] = [];
   const cur = packageIndices(view, {});
   for (let i = 0; i < n; i++) {
     const issue = issues[i]!;
     open.push(view.ledger[issue.id] === undefined);
     const w = view.withdrawn[issue.id];
-    gone.push(new Set(w ? w.map((id) => issue.options.findIndex((o) => o.id === id)) : []));
+    gone.push(w ? w.map((id) => issue.options.findIndex((o) => o.id === id)) : NONE);
     const h = lastTheirs?.package[issue.id];
     hint.push(h === undefined ? -1 : issue.options.findIndex((o) => o.id === h));
     if (!open[i]) continue;
     const vals = own.values[i]!;
     let best = -1;
-    for (let o = 0; o < vals.length; o++) if (!gone[i]!.has(o) && (best < 0 || vals[o]! > vals[best]!)) best = o;
+    for (let o = 0; o < vals.length; o++) if (!gone[i]!.includes(o) && (best < 0 || vals[o]! > vals[best]!)) best = o;
     cur[i] = best;
   }
   // Every accepted step is a strict concession (own utility falls), so the loop ends. Utility changes
@@ -54,11 +57,11 @@ export function plannedPackage(view: View, target: number): number[] {
       else {
         // No hint: the next option down in own value.
         for (let k = 0; k < vals.length; k++) {
-          if (gone[i]!.has(k) || vals[k]! >= vals[c]!) continue;
+          if (gone[i]!.includes(k) || vals[k]! >= vals[c]!) continue;
           if (o < 0 || vals[k]! > vals[o]!) o = k;
         }
       }
-      if (o < 0 || gone[i]!.has(o)) continue;
+      if (o < 0 || gone[i]!.includes(o)) continue;
       const u = curU + own.weights[i]! * (vals[o]! - vals[c]!);
       if (u < curU - 1e-12 && u >= target - 1e-9 && u > bestU) {
         bestI = i;
@@ -83,6 +86,8 @@ export function scriptedPolicy(view: View): Action {
   const side = view.side!;
   const seat = view.seat;
   const own = view.own!;
+  // Nothing to spend at home: pass without planning.
+  if (view.phase === 'domestic' && own.capital <= 0) return { type: 'pass', seat };
   let best = 0;
   own.values.forEach((vals, i) => {
     best += own.weights[i]! * Math.max(...vals);
