@@ -7,20 +7,26 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const file = new URL('../package-lock.json', import.meta.url);
 const lock = JSON.parse(readFileSync(file, 'utf8'));
 const packages = lock.packages;
+const OSES = ['android', 'darwin', 'linux', 'win32', 'freebsd', 'openbsd', 'netbsd', 'sunos', 'aix', 'openharmony', 'cygwin'];
+const CPUS = ['x64', 'arm64', 'arm', 'ia32', 'ppc64', 's390x', 'riscv64', 'loong64', 'mips64el', 'wasm32'];
 let added = 0;
 for (const meta of Object.values(packages)) {
   for (const [name, version] of Object.entries(meta.optionalDependencies ?? {})) {
     const key = `node_modules/${name}`;
     if (packages[key]) continue;
-    const m = /-(android|darwin|linux|win32|freebsd|openbsd|sunos|aix)-(x64|arm64|arm|ia32|ppc64|s390x|riscv64|loong64)(-musl|-gnu)?$/.exec(name);
-    if (!m) continue;
+    // e.g. cli-darwin-arm64, rollup-linux-arm-musleabihf, rollup-win32-x64-msvc, rollup-openharmony-arm64
+    const parts = name.split('/').pop().split('-');
+    const os = parts.find((p) => OSES.includes(p));
+    const cpu = parts.slice(parts.indexOf(os) + 1).find((p) => CPUS.includes(p));
+    if (!os || !cpu) continue;
+    const musl = parts.some((p) => p.startsWith('musl'));
     packages[key] = {
       version,
-      cpu: [m[2]],
+      cpu: [cpu],
       ...(meta.dev ? { dev: true } : {}),
-      ...(m[3] === '-musl' ? { libc: ['musl'] } : m[1] === 'linux' ? { libc: ['glibc'] } : {}),
+      ...(os === 'linux' ? { libc: [musl ? 'musl' : 'glibc'] } : {}),
       optional: true,
-      os: [m[1]],
+      os: [os],
     };
     added++;
   }

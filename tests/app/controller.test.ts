@@ -1,36 +1,8 @@
 // The app controller in plain Node, with an in-memory save store and a silent sound port.
 import { describe, expect, it } from 'vitest';
-import type { Cue, SaveStore, Settings, SoundPort } from '../../src/app/app-types';
+import { MemoryStore, SilentSound as Cues } from '../helpers/app-doubles';
 import { AppController } from '../../src/app/controller';
 
-class MemoryStore implements SaveStore {
-  saved: unknown = null;
-  settings: unknown = null;
-  async load() {
-    return this.saved;
-  }
-  async save(s: unknown) {
-    this.saved = JSON.parse(JSON.stringify(s));
-  }
-  async clear() {
-    this.saved = null;
-  }
-  async loadSettings() {
-    return this.settings;
-  }
-  async saveSettings(s: Settings) {
-    this.settings = s;
-  }
-}
-class Cues implements SoundPort {
-  played: Cue[] = [];
-  setEnabled() {}
-  setVolume() {}
-  setEra() {}
-  cue(c: Cue) {
-    this.played.push(c);
-  }
-}
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
@@ -72,7 +44,7 @@ describe('AppController', () => {
     if (v.phase === 'response') c.act({ type: 'reject', seat: 'us' });
     else c.act({ type: 'propose', seat: 'us', package: { [open[0]!]: v.scenario.issues[0]!.options[1]!.id } });
     await flush();
-    expect(sound.played.length).toBeGreaterThan(0);
+    expect(sound.cues.length).toBeGreaterThan(0);
     const before = c.currentSave()!;
     expect(c.importSave('{"format":"binational-save","version":1}')).toBe(false);
     expect(c.getState().notice?.text).toBe('save-invalid');

@@ -2,38 +2,14 @@
 // sound port, a game container with a window-like size (jsdom does no layout), and a HEADLESS game booted
 // through the same launch() the app uses.
 import Phaser from 'phaser';
-import type { AppState, SaveStore, Settings, SoundPort } from '../../src/app/app-types';
+import type { AppState } from '../../src/app/app-types';
+import { MemoryStore, SilentSound } from '../helpers/app-doubles';
 import { AppController } from '../../src/app/controller';
 import type { Side } from '../../src/engine';
 import type { SceneKey } from '../../src/render/router';
 import { launch } from '../../src/render/start-game';
 
-export class MemoryStore implements SaveStore {
-  saved: unknown = null;
-  settings: unknown = null;
-  async load() {
-    return this.saved;
-  }
-  async save(s: unknown) {
-    this.saved = JSON.parse(JSON.stringify(s));
-  }
-  async clear() {
-    this.saved = null;
-  }
-  async loadSettings() {
-    return this.settings;
-  }
-  async saveSettings(s: Settings) {
-    this.settings = s;
-  }
-}
 
-export class SilentSound implements SoundPort {
-  setEnabled() {}
-  setVolume() {}
-  setEra() {}
-  cue() {}
-}
 
 /** The controller, with a count of the subscriptions currently open on it. */
 export function controller(): { c: AppController; open: () => number } {

@@ -1,39 +1,13 @@
 // Mounting the overlay on a real AppController in jsdom, with an in-memory save store, a silent sound
 // port and a stand-in chart library (jsdom has no canvas), and small helpers to drive it like a player.
-import type { Cue, SaveStore, Settings, SoundPort } from '../../src/app/app-types';
+import { MemoryStore, SilentSound } from '../helpers/app-doubles';
+
+export { MemoryStore };
 import { AppController } from '../../src/app/controller';
 import { chartLoader } from '../../src/ui/debrief/chart';
 import { mountUi } from '../../src/ui/mount';
 
-export class MemoryStore implements SaveStore {
-  saved: unknown = null;
-  settings: unknown = null;
-  async load() {
-    return this.saved;
-  }
-  async save(s: unknown) {
-    this.saved = JSON.parse(JSON.stringify(s));
-  }
-  async clear() {
-    this.saved = null;
-  }
-  async loadSettings() {
-    return this.settings;
-  }
-  async saveSettings(s: Settings) {
-    this.settings = s;
-  }
-}
 
-export class SilentSound implements SoundPort {
-  cues: Cue[] = [];
-  setEnabled() {}
-  setVolume() {}
-  setEra() {}
-  cue(c: Cue) {
-    this.cues.push(c);
-  }
-}
 
 /** What the chart module drew, instead of a real Chart.js chart. */
 export const charts: { datasets: number }[] = [];
