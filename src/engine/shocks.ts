@@ -91,66 +91,100 @@ function conditionHolds(state: GameState, shockId: string): boolean {
   }
 }
 
-function cloneSide(m: SideModel): SideModel {
-  return {
-    ...m,
-    weights: [...m.weights],
-    values: m.values,
-    constituencies: m.constituencies.map((c) => ({ ...c, stakes: [...c.stakes] })),
-    thresholds: { ...m.thresholds },
-  };
+/**
+ * Copy-on-write access to one side's numbers while a shock is applied: the side, its weights, thresholds,
+ * constituency list and each constituency are copied the first time an effect changes them, so a shock
+ * costs what it touches.
+ */
+class SideWriter {
+  private copied = false;
+  private weightsCopied = false;
+  private thresholdsCopied = false;
+  private listCopied = false;
+  private readonly touched = new Set<number>();
+  constructor(
+    private readonly sides: Record<'us' | 'mx', SideModel>,
+    private readonly key: 'us' | 'mx',
+  ) {}
+  side(): SideModel {
+    if (!this.copied) {
+      this.sides[this.key] = { ...this.sides[this.key] };
+      this.copied = true;
+    }
+    return this.sides[this.key];
+  }
+  weights(): number[] {
+    const m = this.side();
+    if (!this.weightsCopied) {
+      m.weights = [...m.weights];
+      this.weightsCopied = true;
+    }
+    return m.weights;
+  }
+  thresholds(): SideModel['thresholds'] {
+    const m = this.side();
+    if (!this.thresholdsCopied) {
+      m.thresholds = { ...m.thresholds };
+      this.thresholdsCopied = true;
+    }
+    return m.thresholds;
+  }
+  constituency(k: number): SideModel['constituencies'][number] {
+    const m = this.side();
+    if (!this.listCopied) {
+      m.constituencies = [...m.constituencies];
+      this.listCopied = true;
+    }
+    if (!this.touched.has(k)) {
+      const c = m.constituencies[k]!;
+      m.constituencies[k] = { ...c, stakes: [...c.stakes] };
+      this.touched.add(k);
+    }
+    return m.constituencies[k]!;
+  }
 }
 
-/** Applies one shock's effects, scaled, to a copy of the state. */
 export function applyShock(state: GameState, shockId: string, scale: number): GameState {
   const s = state.scenario;
   const idx = indexScenario(s);
   const shock = s.shocks[idx.shockIndex.get(shockId)!]!;
-  // Copy a side only when an effect touches it: most shocks move one side's numbers.
   const sides = { ...state.sides };
-  const copied = { us: false, mx: false };
-  const side = (x: 'us' | 'mx'): SideModel => {
-    if (!copied[x]) {
-      sides[x] = cloneSide(state.sides[x]);
-      copied[x] = true;
-    }
-    return sides[x];
-  };
+  const writers = { us: new SideWriter(sides, 'us'), mx: new SideWriter(sides, 'mx') };
   let next: GameState = { ...state, sides };
   const apply = (e: Effect) => {
     switch (e.kind) {
       case 'weight': {
-        const m = side(e.side);
+        const w = writers[e.side].weights();
         const i = idx.issueIndex.get(e.issue)!;
-        m.weights[i] = Math.max(0, m.weights[i]! + e.delta * scale);
-        const total = m.weights.reduce((a, b) => a + b, 0);
-        if (total > 0) m.weights = m.weights.map((w) => w / total);
+        w[i] = Math.max(0, w[i]! + e.delta * scale);
+        const total = w.reduce((a, b) => a + b, 0);
+        if (total > 0) for (let k = 0; k < w.length; k++) w[k] = w[k]! / total;
         break;
       }
       case 'reservation': {
-        const m = side(e.side);
+        const m = writers[e.side].side();
         m.reservation = clamp01(m.reservation + e.delta * scale);
         break;
       }
       case 'support': {
-        const c = side(e.side).constituencies[idx.constituencyIndex[e.side].get(e.constituency)!]!;
+        const c = writers[e.side].constituency(idx.constituencyIndex[e.side].get(e.constituency)!);
         c.support = clamp01(c.support + e.delta * scale);
         break;
       }
       case 'stake': {
-        const c = side(e.side).constituencies[idx.constituencyIndex[e.side].get(e.constituency)!]!;
+        const c = writers[e.side].constituency(idx.constituencyIndex[e.side].get(e.constituency)!);
         const i = idx.issueIndex.get(e.issue)!;
         const st = c.stakes[i];
         if (st) c.stakes[i] = { weight: st.weight, values: st.values.map((v, o) => (o === 0 ? v : clamp01(v + e.delta * scale))) };
         break;
       }
       case 'capital': {
-        const m = side(e.side);
+        const m = writers[e.side].side();
         m.capital = Math.max(0, m.capital + Math.round(e.delta * scale));
         break;
       }
       case 'trust': {
-        const m = side(e.side);
+        const m = writers[e.side].side();
         m.trust = clamp01(m.trust + e.delta * scale);
         break;
       }
@@ -165,8 +199,8 @@ export function applyShock(state: GameState, shockId: string, scale: number): Ga
         break;
       }
       case 'threshold': {
-        const m = side(e.side);
-        m.thresholds[e.instrument] = Math.min(1, Math.max(0.01, m.thresholds[e.instrument] + e.delta * scale));
+        const t = writers[e.side].thresholds();
+        t[e.instrument] = Math.min(1, Math.max(0.01, t[e.instrument] + e.delta * scale));
         break;
       }
       case 'withdrawOption': {
