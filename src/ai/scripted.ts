@@ -97,11 +97,17 @@ export function scriptedPolicy(view: View): Action {
   const planU = packageUtility(own, plan);
 
   if (view.phase === 'domestic') {
-    // Spend capital on the least convinced voter of the planned package, a point at a time.
+    // Spend capital on the least convinced voter of the planned package.
     const ev = evaluateDraft(view, openPackage(view, plan));
     const weakest = [...ev.ratification.voters].sort((a, b) => a.approval - b.approval)[0];
     if (own.capital > 0 && weakest && weakest.approval < 0.6 && ev.ratification.probability < 0.7)
-      return { type: 'lobby', seat, constituency: weakest.id, amount: 1 };
+      // As many points as it takes to bring that voter to 60%, as far as capital allows.
+      return {
+        type: 'lobby',
+        seat,
+        constituency: weakest.id,
+        amount: Math.max(1, Math.min(own.capital, Math.ceil((0.6 - weakest.approval) / Math.max(1e-9, view.scenario.rules.lobbyEffect)))),
+      };
     return { type: 'pass', seat };
   }
   if (view.phase === 'proposal') return { type: 'propose', seat, package: openPackage(view, plan) };

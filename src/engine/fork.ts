@@ -1,5 +1,6 @@
 // Counterfactual forks: from a point in a game, the shocks still to come follow new overrides (disable,
 // move, scale, add), with everything before the point kept exactly as it was.
+import { patch } from './state-copy';
 import type { Scenario } from '../content/scenario-schema';
 import { indexScenario } from './model';
 import { replay } from './replay';
@@ -38,7 +39,7 @@ export function applyFork(state: GameState, overrides: Overrides, opensRound: nu
   const pending = pendingShocks(s, merged).filter((p) => !firedIds.has(p.id));
   return {
     ok: true,
-    state: { ...state, pending, forks: [...state.forks, { atEvent: state.actions.length, round: opensRound, overrides }] },
+    state: patch(state, { pending, forks: [...state.forks, { atEvent: state.actions.length, round: opensRound, overrides }] }),
   };
 }
 

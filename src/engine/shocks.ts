@@ -1,4 +1,5 @@
 // Shocks: which are active (after counterfactual overrides), when they fire, and what they change.
+import { patch } from './state-copy';
 import type { Effect, Scenario } from '../content/scenario-schema';
 import { indexScenario } from './model';
 import { nextFloat } from './rng';
@@ -150,7 +151,7 @@ export function applyShock(state: GameState, shockId: string, scale: number): Ga
   const shock = s.shocks[idx.shockIndex.get(shockId)!]!;
   const sides = { ...state.sides };
   const writers = { us: new SideWriter(sides, 'us'), mx: new SideWriter(sides, 'mx') };
-  let next: GameState = { ...state, sides };
+  let next: GameState = patch(state, { sides });
   const apply = (e: Effect) => {
     switch (e.kind) {
       case 'weight': {
@@ -190,12 +191,12 @@ export function applyShock(state: GameState, shockId: string, scale: number): Ga
       }
       case 'deadline': {
         const d = next.deadline + Math.round(e.delta * scale);
-        next = { ...next, deadline: Math.min(s.calendar.length - 1, Math.max(next.round, d)) };
+        next = patch(next, { deadline: Math.min(s.calendar.length - 1, Math.max(next.round, d)) });
         break;
       }
       case 'suspend': {
         const rounds = Math.round(e.rounds * scale);
-        if (rounds > 0) next = { ...next, suspendedUntil: Math.max(next.suspendedUntil, next.round + rounds) };
+        if (rounds > 0) next = patch(next, { suspendedUntil: Math.max(next.suspendedUntil, next.round + rounds) });
         break;
       }
       case 'threshold': {
@@ -207,11 +208,11 @@ export function applyShock(state: GameState, shockId: string, scale: number): Ga
         const i = idx.issueIndex.get(e.issue)!;
         const o = idx.optionIndex[i]!.get(e.option)!;
         const prev = next.withdrawn[i] ?? [];
-        if (!prev.includes(o)) next = { ...next, withdrawn: { ...next.withdrawn, [i]: [...prev, o] } };
+        if (!prev.includes(o)) next = patch(next, { withdrawn: { ...next.withdrawn, [i]: [...prev, o] } });
         break;
       }
       case 'card':
-        next = { ...next, cardsAvailable: { ...next.cardsAvailable, [e.card]: e.available } };
+        next = patch(next, { cardsAvailable: { ...next.cardsAvailable, [e.card]: e.available } });
         break;
     }
   };
@@ -233,7 +234,7 @@ export function fireRoundShocks(state: GameState): { state: GameState; events: G
     else if (t.kind === 'window') {
       if (next.round >= t.from && next.round <= t.to) {
         const [r, rng] = nextFloat(next.rng);
-        next = { ...next, rng };
+        next = patch(next, { rng });
         fires = r < t.probability;
       }
     } else fires = next.round >= t.from && conditionHolds(next, p.id);
@@ -241,7 +242,7 @@ export function fireRoundShocks(state: GameState): { state: GameState; events: G
     const expired = (t.kind === 'round' && t.round < next.round) || (t.kind === 'window' && next.round > t.to);
     if (fires) {
       next = applyShock(next, p.id, p.scale);
-      next = { ...next, fired: [...next.fired, { id: p.id, round: next.round, scale: p.scale, injected: false }] };
+      next = patch(next, { fired: [...next.fired, { id: p.id, round: next.round, scale: p.scale, injected: false }] });
       events.push({ type: 'shockFired', shock: p.id, round: next.round, injected: false });
     } else if (!expired) remaining.push(p);
   }

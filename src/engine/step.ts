@@ -1,5 +1,6 @@
 // The protocol as a pure reducer: step(state, action) -> { state, events }. An illegal action is
 // refused with a typed reason and the state returned unchanged.
+import { patch } from './state-copy';
 import type { Scenario } from '../content/scenario-schema';
 import { indexScenario, initialSideModel, instrumentRank } from './model';
 import { nextFloats, seedRng } from './rng';
@@ -176,20 +177,19 @@ function table(state: GameState, side: Side, pkg: unknown, cards: unknown, kind:
   const read = readOffer(state, side, pkg, cards);
   if ('code' in read) return refuse(state, read.code, read.params);
   const offer: Offer = { by: side, round: state.round, options: read.options, cards: read.cards, kind };
-  const next: GameState = {
-    ...state,
+  const next: GameState = patch(state, {
     sides: sidesAfterOffer(state, offer),
     offer,
     offers: [...state.offers, offer],
     phase: 'response',
     turn: other(side),
     counters: kind === 'counter' ? state.counters + 1 : 0,
-  };
+  });
   return { state: next, events: [{ type: 'proposed', side, options: publicOptions(state, read.options), cards: read.cards, kind }] };
 }
 
 function toDomestic(state: GameState): GameState {
-  return { ...state, phase: 'domestic', turn: null };
+  return patch(state, { phase: 'domestic', turn: null });
 }
 
 /** Ends the game without agreement: both sides get their reservation value. */
@@ -208,7 +208,7 @@ function endWithoutDeal(state: GameState, reason: 'walked-away' | 'deadline', by
     payoff: { us: state.sides.us.reservation, mx: state.sides.mx.reservation },
     scores,
   };
-  return { state: { ...state, phase: 'ended', turn: null, offer: null, outcome }, events: [{ type: 'ended', outcome }] };
+  return { state: patch(state, { phase: 'ended', turn: null, offer: null, outcome }), events: [{ type: 'ended', outcome }] };
 }
 
 export function cardValueFor(state: GameState, side: Side, cards: readonly string[]): number {
@@ -292,7 +292,7 @@ function signAndRatify(state: GameState): { state: GameState; events: GameEvent[
     scores: { us: finalScore(state, 'us', payoff.us), mx: finalScore(state, 'mx', payoff.mx) },
   };
   events.push({ type: 'ended', outcome });
-  return { state: { ...state, rng, phase: 'ended', turn: null, offer: null, outcome }, events };
+  return { state: patch(state, { rng, phase: 'ended', turn: null, offer: null, outcome }), events };
 }
 
 function accept(state: GameState, side: Side, issues: unknown): StepResult {
@@ -322,13 +322,12 @@ function accept(state: GameState, side: Side, issues: unknown): StepResult {
   const cards = whole ? offer.cards.filter((c) => state.cardsAvailable[c] && !state.cardsUsed.includes(c)) : [];
   const ledger = { ...state.ledger };
   for (const i of chosen) ledger[i] = offer.options[i]!;
-  const next: GameState = {
-    ...state,
+  const next: GameState = patch(state, {
     ledger,
     ledgerCards: cards.length ? [...state.ledgerCards, ...cards] : state.ledgerCards,
     cardsUsed: cards.length ? [...state.cardsUsed, ...cards] : state.cardsUsed,
     offer: null,
-  };
+  });
   const events: GameEvent[] = [{ type: 'accepted', side, issues: chosen.map((i) => state.scenario.issues[i]!.id), cards }];
   if (Object.keys(ledger).length === state.scenario.issues.length) {
     const signed = signAndRatify(next);
@@ -341,18 +340,17 @@ function accept(state: GameState, side: Side, issues: unknown): StepResult {
 
 /** After both delegations pass the domestic phase: the next round, or the end at the deadline. */
 function advance(state: GameState): { state: GameState; events: GameEvent[] } {
-  if (state.round >= state.deadline) return endWithoutDeal({ ...state, domesticDone: BOTH_DONE }, 'deadline', null);
+  if (state.round >= state.deadline) return endWithoutDeal(patch(state, { domesticDone: BOTH_DONE }), 'deadline', null);
   const round = state.round + 1;
   const gain = (side: Side) => ({ ...state.sides[side], capital: state.sides[side].capital + state.sides[side].capitalPerRound });
-  return startRound({
-    ...state,
+  return startRound(patch(state, {
     round,
     proposer: proposerOf(state.scenario, round),
     counters: 0,
     offer: null,
     domesticDone: NONE_DONE,
     sides: { us: gain('us'), mx: gain('mx') },
-  });
+  }));
 }
 
 function recordAction(action: Action): Action {
@@ -406,7 +404,7 @@ function apply(state: GameState, action: Action): StepResult {
     case 'reject':
       if (state.phase !== 'response') return refuse(state, 'wrong-phase', { phase: state.phase });
       if (state.turn !== side) return refuse(state, 'not-your-turn', { turn: state.turn ?? '' });
-      return { state: { ...state, offer: null, phase: 'domestic', turn: null }, events: [{ type: 'rejected', side }] };
+      return { state: patch(state, { offer: null, phase: 'domestic', turn: null }), events: [{ type: 'rejected', side }] };
     case 'walkAway': {
       const ended = endWithoutDeal(state, 'walked-away', side);
       return { state: ended.state, events: [{ type: 'walkedAway', side }, ...ended.events] };
@@ -423,12 +421,14 @@ function apply(state: GameState, action: Action): StepResult {
       const o = other(side);
       const m = state.sides[o];
       return {
-        state: { ...state, ledger, sides: { ...state.sides, [o]: { ...m, trust: clamp01(m.trust - s.rules.renegeTrustCost) } } },
-        events: [{ type: 'reneged', side, issue: action.issue }],
-      };
-    }
-    case 'lobby': {
-      if (state.phase !== 'domestic') return refuse(state, 'wrong-phase', { phase: state.phase });
+        state: patch(state, {
+          ledger, sides: { ...state.sides, [o]: { ...m, trust: clamp01(m.trust - s.rules.renegeTrustCost) } } }),
+          events: [{ type: 'reneged', side, issue: action.issue }],
+          };
+          }
+          case 'lobby': {
+          if (state.phase !== 'domestic') return refuse(state, 'wrong-phase', { phase: state.phase,
+        });
       if (state.domesticDone[side]) return refuse(state, 'already-passed');
       const c = idx.constituencyIndex[side].get(action.constituency);
       if (c === undefined) return refuse(state, 'unknown-constituency', { constituency: String(action.constituency) });
@@ -438,12 +438,14 @@ function apply(state: GameState, action: Action): StepResult {
       if (m.capital < amount) return refuse(state, 'insufficient-capital', { need: amount, have: m.capital });
       const constituencies = m.constituencies.map((x, k) => (k === c ? { ...x, support: clamp01(x.support + s.rules.lobbyEffect * amount) } : x));
       return {
-        state: { ...state, sides: { ...state.sides, [side]: { ...m, capital: m.capital - amount, constituencies } } },
-        events: [{ type: 'lobbied', side, constituency: action.constituency, amount }],
-      };
-    }
-    case 'statement': {
-      if (state.phase !== 'domestic') return refuse(state, 'wrong-phase', { phase: state.phase });
+        state: patch(state, {
+          sides: { ...state.sides, [side]: { ...m, capital: m.capital - amount, constituencies } } }),
+          events: [{ type: 'lobbied', side, constituency: action.constituency, amount }],
+          };
+          }
+          case 'statement': {
+          if (state.phase !== 'domestic') return refuse(state, 'wrong-phase', { phase: state.phase,
+        });
       if (state.domesticDone[side]) return refuse(state, 'already-passed');
       const i = idx.issueIndex.get(action.issue);
       if (i === undefined) return refuse(state, 'unknown-issue', { issue: String(action.issue) });
@@ -459,11 +461,10 @@ function apply(state: GameState, action: Action): StepResult {
         return st ? { ...x, support: clamp01(x.support + s.rules.statementEffect * st.weight * (st.values[o]! - st.values[0]!)) } : x;
       });
       return {
-        state: {
-          ...state,
+        state: patch(state, {
           commitments: { ...state.commitments, [side]: { ...state.commitments[side], [i]: o } },
           sides: { ...state.sides, [side]: { ...m, capital: m.capital - s.rules.statementCost, constituencies } },
-        },
+        }),
         events: [{ type: 'statement', side, issue: action.issue, option: action.option }],
       };
     }
@@ -476,7 +477,7 @@ function apply(state: GameState, action: Action): StepResult {
         const adv = advance(state);
         return { state: adv.state, events: [...events, ...adv.events] };
       }
-      return { state: { ...state, domesticDone: done }, events };
+      return { state: patch(state, { domesticDone: done }), events };
     }
   }
 }
@@ -486,12 +487,11 @@ function injectShock(state: GameState, shockId: string): StepResult {
   const pending = state.pending.find((p) => p.id === shockId);
   const scale = pending?.scale ?? state.overrides.scale?.[shockId] ?? 1;
   let next = applyShock(state, shockId, scale);
-  next = {
-    ...next,
+  next = patch(next, {
     pending: next.pending.filter((p) => p.id !== shockId),
     fired: [...next.fired, { id: shockId, round: next.round, scale, injected: true }],
-  };
-  if (next.round < next.suspendedUntil && next.phase !== 'domestic') next = toDomestic({ ...next, offer: null });
+  });
+  if (next.round < next.suspendedUntil && next.phase !== 'domestic') next = toDomestic(patch(next, { offer: null }));
   return { state: next, events: [{ type: 'shockFired', shock: shockId, round: next.round, injected: true }] };
 }
 
@@ -500,7 +500,7 @@ export function step(state: GameState, action: Action): StepResult {
   if (result.error) return result;
   const actions = [...state.actions, recordAction(action)];
   // Every accepted action yields a state object made in this call, so it can take its log without a copy.
-  if (result.state === state) return { state: { ...state, actions }, events: result.events };
+  if (result.state === state) return { state: patch(state, { actions }), events: result.events };
   result.state.actions = actions;
   return result;
 }

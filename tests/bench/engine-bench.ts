@@ -1,5 +1,6 @@
 // Engine speed: step() calls per second on recorded random games, and complete scripted games per
-// second, per scenario, on one core. Printed, never asserted: speed targets live here, not in tests.
+// second, per scenario, on one core (best of three one-second trials). Printed, never asserted: speed
+// targets live here, not in tests.
 import { playOut } from '../../src/ai/play-out';
 import { scriptedPolicy } from '../../src/ai/scripted';
 import type { Scenario } from '../../src/content/scenario-schema';
@@ -31,10 +32,14 @@ export function benchEngine(scenario: Scenario): { stepsPerSecond: number; games
     return steps;
   };
   replayAll(); // warm-up
-  let steps = 0;
-  const t0 = performance.now();
-  while (performance.now() - t0 < 1500) steps += replayAll();
-  const stepsPerSecond = steps / ((performance.now() - t0) / 1000);
+  // Best of three one-second trials: on a shared 2-core machine the best trial is the least disturbed.
+  const bestOf = (trial: () => number) => Math.max(trial(), trial(), trial());
+  const stepsPerSecond = bestOf(() => {
+    let steps = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < 1000) steps += replayAll();
+    return steps / ((performance.now() - t0) / 1000);
+  });
 
   const play = (from: number, n: number) => {
     let actions = 0;
@@ -45,10 +50,15 @@ export function benchEngine(scenario: Scenario): { stepsPerSecond: number; games
   play(0, 200); // warm-up
   let played = 0;
   let actions = 0;
-  const t1 = performance.now();
-  while (performance.now() - t1 < 1500) {
-    actions += play(1000 + played, 100);
-    played += 100;
-  }
-  return { stepsPerSecond, gamesPerSecond: played / ((performance.now() - t1) / 1000), meanSteps: actions / played };
+  const gamesPerSecond = bestOf(() => {
+    let n = 0;
+    const t1 = performance.now();
+    while (performance.now() - t1 < 1000) {
+      actions += play(1000 + played, 50);
+      played += 50;
+      n += 50;
+    }
+    return n / ((performance.now() - t1) / 1000);
+  });
+  return { stepsPerSecond, gamesPerSecond, meanSteps: actions / played };
 }
