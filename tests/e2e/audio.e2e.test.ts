@@ -3,11 +3,12 @@
 // policy — a context that waits for the first key press and drops (never queues) cues meanwhile.
 // What plays is observed at the Web Audio level (the probe in support/page.ts), not inside Howler.
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { launchChromium } from './support/chromium';
 import { appState, audioProbe, type GamePage, openGame, press, waitForScreen } from './support/page';
 import { startByKeyboard } from './support/play';
-import { type GameServer, startServer } from './support/server';
+import type { GameServer } from './support/server';
+import { withServerAndBrowser } from './support/suite';
 
 /** Lengths of the generated files (assets/tools/audio), to tell the sounds apart. */
 const BED_SECONDS = 30;
@@ -21,14 +22,9 @@ let server: GameServer;
 let browser: Browser;
 const open: GamePage[] = [];
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 afterEach(async () => {

@@ -2,23 +2,18 @@
 // whole game (HTML, JS, CSS, sounds, icons) on the first visit. Then, with the network off and the server
 // gone, a reload still brings the game up, a game can be played, and its sounds play from the cache.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './support/chromium';
+import { describe, expect, test } from 'vitest';
 import { appState, audioProbe, openGame, press, screenshot, waitForApp, waitForScreen } from './support/page';
 import { playToDebrief, startByKeyboard } from './support/play';
 import { type GameServer, startServer } from './support/server';
+import { withServerAndBrowser } from './support/suite';
 
 let server: GameServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 describe('installable and offline', () => {

@@ -3,23 +3,19 @@
 // draws (not one flat colour) on the title and at the table, the overlay works over it, and nothing is
 // logged as an error.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { launchChromium } from './support/chromium';
 import { openGame, press, screenshot, waitForScreen } from './support/page';
 import { startByKeyboard } from './support/play';
-import { type GameServer, startServer } from './support/server';
+import type { GameServer } from './support/server';
+import { withServerAndBrowser } from './support/suite';
 
 let server: GameServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** How many distinct colours (on a coarse grid) the game's canvas shows, read back through the browser. */

@@ -3,12 +3,12 @@
 // notice while the game in progress — and its autosave — stay exactly as they were. Keyboard only.
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import type { AppState } from '../../src/app/app-types';
-import { launchChromium } from './support/chromium';
 import { appState, type GamePage, openGame, press, readAutosave, screenshot, waitForApp, waitForScreen } from './support/page';
 import { playToDebrief, startByKeyboard } from './support/play';
-import { type GameServer, startServer } from './support/server';
+import type { GameServer } from './support/server';
+import { withServerAndBrowser } from './support/suite';
 
 // The canvas renderer keeps these runs quick; the renderers have their own test.
 const QUERY = '?renderer=canvas';
@@ -17,14 +17,9 @@ let server: GameServer;
 let browser: Browser;
 const open: GamePage[] = [];
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 afterEach(async () => {

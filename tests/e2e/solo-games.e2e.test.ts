@@ -5,24 +5,19 @@
 // in the middle of a game (the game goes on untouched, the words change), and no console or page error.
 // 1942 and 2001 run on WebGL (Phaser.AUTO), 1995 on the Canvas fallback.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { AppState } from '../../src/app/app-types';
-import { launchChromium } from './support/chromium';
 import { type AxeViolation, appState, describeViolations, openGame, press, screenshot, seriousViolations } from './support/page';
 import { type GameChoice, playToDebrief, startByKeyboard } from './support/play';
-import { type GameServer, startServer } from './support/server';
+import type { GameServer } from './support/server';
+import { withServerAndBrowser } from './support/suite';
 
 let server: GameServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+withServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 interface Case extends GameChoice {
