@@ -1,7 +1,7 @@
 // Baselines for evaluating the AI: random legal play, the pure time-dependent negotiators of Genius
 // (Boulware e = 0.2, linear e = 1, Conceder e = 2; target = reservation + (best − reservation)(1 − t^(1/e)),
 // bid the package closest above the target, accept what beats the next bid), a naive tit-for-tat that
-// concedes exactly what the other side conceded, and a stubborn agent that never concedes. None of them
+// concedes exactly what the other side conceded, and an immovable agent that never concedes. None of them
 // looks at ratification or spends political capital.
 import type { Action, RngStream, View } from '../engine';
 import { type Board, complete, indicesOf, judge, openPackage, readBoard } from './board';
@@ -116,16 +116,16 @@ export const titForTatPolicy: Policy = (view, rng) => {
 };
 
 /** Never concedes: tables its best package every time and accepts nothing. */
-export const stubbornPolicy: Policy = (view, rng) => {
+export const immovablePolicy: Policy = (view, rng) => {
   const board = readBoard(view);
   const best = closestAbove(board, Number.POSITIVE_INFINITY, rng);
   const seat = view.seat;
   if (view.phase === 'response') {
     const action: Action =
       view.counters < view.scenario.rules.maxCounters ? { type: 'counter', seat, package: openPackage(board, best) } : { type: 'reject', seat };
-    return { action, rationale: reason('baselineStubborn') };
+    return { action, rationale: reason('baselineImmovable') };
   }
-  return tableOrRespond(board, best, 'baselineStubborn');
+  return tableOrRespond(board, best, 'baselineImmovable');
 };
 
 /** A legal move picked at random (a few illegal-looking choices are avoided by construction). */

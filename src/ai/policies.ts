@@ -2,7 +2,7 @@
 // An agent (what playOut and the session run) is a policy with its own seeded stream per decision.
 import type { DifficultyId, Persona } from '../content/persona-schema';
 import type { Side } from '../engine';
-import { randomPolicy, scriptedBaseline, stubbornPolicy, timeDependentPolicy, titForTatPolicy } from './baselines';
+import { randomPolicy, scriptedBaseline, immovablePolicy, timeDependentPolicy, titForTatPolicy } from './baselines';
 import { decisionRng, nameSalt } from './decision-rng';
 import { negotiate } from './negotiator';
 import { difficultyLevels } from './persona-registry';
@@ -13,7 +13,7 @@ import type { Decision, Policy } from './types';
 export const BASELINE_IDS = ['random', 'boulware', 'linear', 'conceder', 'tit-for-tat', 'scripted'] as const;
 export type BaselineId = (typeof BASELINE_IDS)[number];
 
-const baselines: Record<BaselineId | 'stubborn', Policy> = {
+const baselines: Record<BaselineId | 'immovable', Policy> = {
   random: randomPolicy,
   boulware: timeDependentPolicy(0.2),
   linear: timeDependentPolicy(1),
@@ -21,12 +21,12 @@ const baselines: Record<BaselineId | 'stubborn', Policy> = {
   'tit-for-tat': titForTatPolicy,
   scripted: scriptedBaseline,
   /** Never concedes; for tests of exploitability, not listed among the baselines. */
-  stubborn: stubbornPolicy,
+  immovable: immovablePolicy,
 };
 
 export const isBaseline = (id: string): id is BaselineId => (BASELINE_IDS as readonly string[]).includes(id);
 
-export function baselinePolicy(id: BaselineId | 'stubborn'): Policy {
+export function baselinePolicy(id: BaselineId | 'immovable'): Policy {
   return baselines[id];
 }
 

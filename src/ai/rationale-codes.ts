@@ -28,7 +28,7 @@ export const RATIONALE_CODES = [
   'baselineRandom',
   'baselineCurve',
   'baselineMirror',
-  'baselineStubborn',
+  'baselineImmovable',
   'baselineScripted',
 ] as const;
 export type RationaleCode = (typeof RATIONALE_CODES)[number];

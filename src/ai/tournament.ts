@@ -29,8 +29,8 @@ export interface Entry {
 
 /** Resolves "persona/difficulty", "historical/difficulty" or a baseline id; an unknown one lists the valid ones. */
 export function resolveEntry(scenario: Scenario, name: string): Entry | string {
-  if (isBaseline(name) || name === 'stubborn') {
-    const policy = baselinePolicy(name as 'stubborn');
+  if (isBaseline(name) || name === 'immovable') {
+    const policy = baselinePolicy(name as 'immovable');
     return { name, kind: 'baseline', policy: () => policy };
   }
   const [personaId, difficulty = 'normal', ...rest] = name.split('/');

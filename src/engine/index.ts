@@ -1,4 +1,4 @@
-// The engine's public surface. Pure and deterministic: no I/O, no clock, no Math.random.
+// The engine's public surface. Pure and deterministic: no I/O, no clock, no unseeded randomness.
 export { analyseGame, compareWithHistory, distanceToFrontier, nashPoint, paretoFrontier } from './scoring';
 export type { FrontierPoint, GameAnalysis, HistoryComparison } from './scoring';
 export { awaitedSides, defaultAction, legalActionTypes, openIssues } from './legal';

@@ -1,5 +1,5 @@
 // Seeded randomness whose whole state is a JSON array kept in the game state, so replays are exact.
-// Never Math.random in the engine, the AI or the lab.
+// The engine, the AI and the lab draw only from this seeded stream, never from the platform's generator.
 import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 
 export type RngState = number[];
@@ -36,7 +36,7 @@ export function nextFloat(state: readonly number[]): [number, RngState] {
   const g = xoroshiro128plusFromState(state);
   const hi = g.next() >>> 0;
   const lo = g.next() >>> 0;
-  // 53 bits of randomness, like Math.random.
+  // 53 bits of randomness: a double in [0, 1).
   const value = ((hi >>> 5) * 67108864 + (lo >>> 6)) / 9007199254740992;
   return [value, [...g.getState()]];
 }

@@ -35,7 +35,7 @@ export const aiEn = {
     baselineRandom: 'A move picked at random.',
     baselineCurve: 'We follow a fixed concession schedule.',
     baselineMirror: 'We match the concession you made.',
-    baselineStubborn: 'We do not move.',
+    baselineImmovable: 'We do not move.',
     baselineScripted: 'We follow our script.',
   },
 } as const;

@@ -36,7 +36,7 @@ export const aiEs: Messages['ai'] = {
     baselineRandom: 'Una jugada elegida al azar.',
     baselineCurve: 'Seguimos un calendario fijo de concesiones.',
     baselineMirror: 'Respondemos con la misma concesión que ustedes hicieron.',
-    baselineStubborn: 'No nos movemos.',
+    baselineImmovable: 'No nos movemos.',
     baselineScripted: 'Seguimos nuestro guion.',
   },
 };

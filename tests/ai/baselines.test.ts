@@ -18,7 +18,7 @@ describe('baselines', () => {
   it('concede on their schedules: Boulware slowest, Conceder fastest', () => {
     const s = scenarios()[0]!;
     const ownAsk = (id: 'boulware' | 'linear' | 'conceder') => {
-      const { moves } = record(s, 1, { us: baselinePolicy(id), mx: baselinePolicy('stubborn') });
+      const { moves } = record(s, 1, { us: baselinePolicy(id), mx: baselinePolicy('immovable') });
       const proposals = moves.filter((m) => m.side === 'us' && m.decision.action.type === 'propose');
       const mid = proposals[Math.floor(proposals.length / 2)]!;
       return evaluateDraft(mid.view, (mid.decision.action as { package: Record<string, string> }).package).utility;
@@ -29,7 +29,7 @@ describe('baselines', () => {
 
   it('tit-for-tat does not move while the other side does not', () => {
     const s = scenarios()[0]!;
-    const { moves } = record(s, 1, { us: baselinePolicy('tit-for-tat'), mx: baselinePolicy('stubborn') });
+    const { moves } = record(s, 1, { us: baselinePolicy('tit-for-tat'), mx: baselinePolicy('immovable') });
     const asks = moves
       .filter((m) => m.side === 'us' && m.decision.action.type === 'propose')
       .map((m) => evaluateDraft(m.view, (m.decision.action as { package: Record<string, string> }).package).utility);

@@ -42,7 +42,7 @@ describe('concession curve', () => {
 
   it('an AI opens with its own best package and concedes as the deadline nears', () => {
     const s = scenario('bracero-1942');
-    const { moves } = record(s, 1, { us: personaPolicy(findPersona('pragmatic')!, 'normal'), mx: baselinePolicy('stubborn') });
+    const { moves } = record(s, 1, { us: personaPolicy(findPersona('pragmatic')!, 'normal'), mx: baselinePolicy('immovable') });
     const us = moves.filter((m) => m.side === 'us' && m.decision.action.type === 'propose');
     const value = (m: (typeof us)[number]) => evaluateDraft(m.view, (m.decision.action as { package: Record<string, string> }).package).utility;
     expect(us[0]!.decision.rationale.code).toBe('open');

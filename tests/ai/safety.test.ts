@@ -11,15 +11,15 @@ import { record, scenarios } from './helpers/games';
 const sides: Side[] = ['us', 'mx'];
 
 describe('not exploitable', () => {
-  it('against a stubborn agent that never concedes, every persona ends at or above its reservation value', () => {
+  it('against an immovable agent that never concedes, every persona ends at or above its reservation value', () => {
     let games = 0;
     for (const s of scenarios())
       for (const side of sides)
         for (const persona of personasFor(s.id, side))
           for (const level of DIFFICULTIES) {
             const ai = personaPolicy(persona, level);
-            const stubborn = baselinePolicy('stubborn');
-            const { state } = record(s, 7, side === 'us' ? { us: ai, mx: stubborn } : { us: stubborn, mx: ai });
+            const immovable = baselinePolicy('immovable');
+            const { state } = record(s, 7, side === 'us' ? { us: ai, mx: immovable } : { us: immovable, mx: ai });
             const o = state.outcome!;
             expect(o.payoff[side], `${s.id} ${persona.id}/${level} as ${side}`).toBeGreaterThanOrEqual(state.sides[side].reservation - 1e-12);
             expect(o.scores[side]).toBeGreaterThanOrEqual(50);

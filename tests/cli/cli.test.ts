@@ -51,7 +51,7 @@ describe('npm run sim', () => {
 });
 
 describe('npm run play', () => {
-  /** A stubborn but cooperative player: accepts every offer, passes at home, opens with the status quo. */
+  /** An immovable but cooperative player: accepts every offer, passes at home, opens with the status quo. */
   const script = (id: string) => {
     const s = getScenario(id)!;
     const cycle = ['accept', 'pass', ...s.issues.map((i) => `propose ${i.id}=${i.options[1]!.id}`)];

@@ -13,15 +13,15 @@ import { miniScenario } from '../fixtures/mini-scenario';
 
 const scenario = ScenarioSchema.parse(miniScenario());
 
-/** A stubborn agent: always "passes", so outside the domestic phase the engine's default move stands in. */
-const stubborn = (side: Side) => () => ({ type: 'pass', seat: side }) as Action;
+/** An immovable agent: always "passes", so outside the domestic phase the engine's default move stands in. */
+const immovable = (side: Side) => () => ({ type: 'pass', seat: side }) as Action;
 
 const configs: Record<string, Omit<SessionInput, 'now'>> = {
   'one person against an agent, every wait timed': {
     scenario,
     seed: 7,
     humanSeats: ['us'],
-    agents: { mx: stubborn('mx') },
+    agents: { mx: immovable('mx') },
     timers: { proposal: 4000, response: 3000, domestic: 2000, news: 1000 },
   },
   'two people, no timers': { scenario, seed: 11, humanSeats: ['us', 'mx'], agents: {} },
