@@ -1,7 +1,7 @@
 // The debrief's utility space: every offer made (with the ledger as it stood, and the status quo on
 // issues left open) as a point (US utility, Mexican utility), with the Pareto frontier, the Nash point,
 // the outcome and the point where both act alone. Numbers on the 0–100 scale of the briefs.
-import type { GameAnalysis, GameEvent, Side, SideView, View } from '../../engine';
+import { type GameAnalysis, type GameEvent, packageUtility, type Side, type SideView, type View } from '../../engine';
 
 export type PointKind = 'offer-us' | 'offer-mx' | 'nash' | 'outcome' | 'reservation';
 
@@ -13,13 +13,10 @@ export interface SpacePoint {
   mx: number;
 }
 
+/** A (possibly partial) offer's utility for one side, in points: the engine's utility, status quo where the offer is silent. */
 function utilityOf(view: View, side: SideView, pkg: Readonly<Record<string, string>>): number {
-  let u = 0;
-  view.scenario.issues.forEach((issue, i) => {
-    const o = Math.max(0, issue.options.findIndex((x) => x.id === pkg[issue.id]));
-    u += (side.weights[i] ?? 0) * (side.values[i]?.[o] ?? 0);
-  });
-  return u * 100;
+  const options = view.scenario.issues.map((issue) => Math.max(0, issue.options.findIndex((x) => x.id === pkg[issue.id])));
+  return packageUtility(side, options) * 100;
 }
 
 export function offerPoints(view: View, events: readonly GameEvent[]): SpacePoint[] {
