@@ -1,61 +1,50 @@
-// The browser app's one source of truth: settings, the scenario library, and the session actor of the game
-// in progress. The DOM overlay and the Phaser scenes subscribe to its state and call its intents; neither
+// The browser app's one source of truth: settings, the scenario library, and the session of the game in
+// progress. The DOM overlay and the Phaser scenes subscribe to its state and call its intents; neither
 // computes a rule. It reads the game only through the engine's projection for the player's seat.
-import { createActor } from 'xstate';
-import { createOpponent } from '../ai/opponent';
-import type { Decision } from '../ai/types';
-import { SaveFileSchema, type SaveFile } from '../content/save-schema';
-import { allScenarios, getScenario, ScenarioLoadError } from '../content/scenarios';
-import { type Action, analyseGame, envelopeOf, type GameEvent, other, publicScenario, replay, type Side, type View } from '../engine';
-import { countdownLeft, eventsForSeat, newsFor, type SessionSnapshot, sessionMachine, viewFor } from '../flow';
-import type { AppState, Cue, OpponentChoice, SaveStore, Screen, Settings, SoundPort } from './app-types';
+// Everything a game needs beyond the title (scenarios, engine, flow, AI: ./game-session) is loaded on
+// demand, the first time the player opens the scenario list, continues or imports a save.
+import type { SaveFile } from '../content/save-schema';
+import type { Action, GameEvent, Side } from '../engine';
+import type { AppState, Cue, OpponentChoice, SaveStore, Settings, SoundPort } from './app-types';
+import type { GameSession, OpenRequest, Rationale, SessionUpdate } from './game-session';
+
+export type { Rationale } from './game-session';
 
 type Listener = (state: AppState) => void;
-type SessionActor = ReturnType<typeof createActor<typeof sessionMachine>>;
+/** The game module: loaded with a dynamic import in the browser; tests may hand it over already loaded. */
+export type GameKit = typeof import('./game-session');
+export type KitSource = GameKit | (() => Promise<GameKit>);
 
 export const DEFAULT_SETTINGS: Settings = { lang: 'en', sound: false, volume: 0.7 };
+const loadKit = (): Promise<GameKit> => import('./game-session');
 
-/** An AI move with the reason it gave, for the transcript. */
-export interface Rationale {
-  /** Index of the action in the game's action log. */
-  index: number;
-  side: Side;
-  decision: Decision;
-}
-
-function screenOf(snap: SessionSnapshot): Screen {
-  if (snap.matches('debrief')) return 'debrief';
-  if (snap.matches({ playing: 'briefing' })) return 'briefing';
-  if (snap.matches({ playing: 'signing' })) return 'signing';
-  if (snap.matches({ playing: 'ratification' })) return 'ratification';
-  if (snap.matches({ playing: { rounds: 'news' } }) || snap.matches({ playing: { rounds: 'shock' } })) return 'interlude';
-  return 'table';
+/** Without the schema (which comes with the game module): does this look like one of our saves at all? */
+function looksLikeSave(raw: unknown): boolean {
+  if (!raw || typeof raw !== 'object') return false;
+  const r = raw as { format?: unknown; version?: unknown; envelope?: unknown };
+  return r.format === 'binational-save' && r.version === 1 && typeof r.envelope === 'object' && r.envelope !== null;
 }
 
 export class AppController {
   private state: AppState;
   private listeners = new Set<Listener>();
-  private actor: SessionActor | null = null;
-  private rationales: Rationale[] = [];
-  private lastEventCount = 0;
+  private session: GameSession | null = null;
+  private kit: GameKit | null;
+  private kitLoading: Promise<GameKit | null> | null = null;
+  private readonly kitLoader: () => Promise<GameKit>;
 
   constructor(
     private readonly store: SaveStore,
     private readonly sound: SoundPort,
-    settings: Settings = DEFAULT_SETTINGS,
+    options: { settings?: Settings; kit?: KitSource } = {},
   ) {
-    let catalogue: AppState['catalogue'] = [];
-    let failure: AppState['failure'] = null;
-    try {
-      catalogue = allScenarios().map(publicScenario);
-    } catch (e) {
-      if (!(e instanceof ScenarioLoadError)) throw e;
-      failure = { title: 'scenario-invalid', details: e.errors.map((x) => `${x.file}: ${x.path}: ${x.rule}`) };
-    }
+    const source = options.kit ?? loadKit;
+    this.kit = typeof source === 'function' ? null : source;
+    this.kitLoader = typeof source === 'function' ? source : async () => source;
     this.state = {
-      screen: failure ? 'error' : 'title',
-      settings,
-      catalogue,
+      screen: 'title',
+      settings: options.settings ?? DEFAULT_SETTINGS,
+      catalogue: [],
       scenarioId: null,
       seat: null,
       opponent: null,
@@ -67,12 +56,13 @@ export class AppController {
       paused: false,
       analysis: null,
       canContinue: false,
-      failure,
+      failure: null,
       notice: null,
     };
+    if (this.kit) this.useLibrary(this.kit);
   }
 
-  /** Loads saved settings and whether a game can be continued. */
+  /** Loads saved settings and whether a game can be continued (checked in full when it is continued). */
   async init(): Promise<void> {
     const saved = await this.store.loadSettings().catch(() => null);
     if (saved && typeof saved === 'object') {
@@ -84,7 +74,7 @@ export class AppController {
       });
     }
     const save = await this.store.load().catch(() => null);
-    this.patch({ canContinue: save !== null && SaveFileSchema.safeParse(save).success });
+    this.patch({ canContinue: this.kit ? this.kit.parseSave(save) !== null : looksLikeSave(save) });
   }
 
   getState(): AppState {
@@ -99,12 +89,42 @@ export class AppController {
 
   /** The reasons the AI gave, for the transcript (only the opponent's own moves). */
   getRationales(): readonly Rationale[] {
-    return this.rationales;
+    return this.session?.getRationales() ?? [];
   }
 
   private patch(p: Partial<AppState>) {
     this.state = { ...this.state, ...p };
     for (const l of this.listeners) l(this.state);
+  }
+
+  // ——— the game module ———
+  /** The scenario library goes into the state once the game module is there; an invalid scenario shows the error screen. */
+  private useLibrary(kit: GameKit): boolean {
+    const lib = kit.library();
+    this.state = { ...this.state, catalogue: lib.catalogue, failure: lib.failure, ...(lib.failure ? { screen: 'error' as const } : {}) };
+    return lib.failure === null;
+  }
+
+  /**
+   * Runs `fn` with the game module: at once when it is loaded (so intents stay synchronous), else after
+   * loading it. Null when it could not be loaded (the player is told) or a scenario is invalid.
+   */
+  private withKit<T>(fn: (kit: GameKit) => T): T | Promise<T | null> | null {
+    if (this.kit) return this.state.failure?.title === 'scenario-invalid' ? null : fn(this.kit);
+    this.kitLoading ??= this.kitLoader().then(
+      (kit) => {
+        this.kit = kit;
+        this.useLibrary(kit);
+        this.patch({});
+        return kit;
+      },
+      () => {
+        this.kitLoading = null;
+        this.patch({ notice: { kind: 'error', text: 'load-failed' } });
+        return null;
+      },
+    );
+    return this.kitLoading.then((kit) => (kit && this.state.failure?.title !== 'scenario-invalid' ? fn(kit) : null));
   }
 
   // ——— settings ———
@@ -117,8 +137,9 @@ export class AppController {
   }
 
   // ——— navigation ———
-  newGame(): void {
-    this.patch({ screen: 'select', notice: null });
+  /** Opens the scenario list (loading the game module the first time). */
+  async newGame(): Promise<void> {
+    await this.withKit(() => this.patch({ screen: 'select', notice: null }));
   }
   backToTitle(): void {
     this.stopSession();
@@ -127,141 +148,71 @@ export class AppController {
   }
 
   /** Starts a new game of a scenario from a seat against the chosen AI. */
-  start(scenarioId: string, seat: Side, opponent: OpponentChoice, seed = Date.now() % 2_147_483_647): void {
-    this.open({ scenarioId, seat, opponent, seed, resume: undefined, overrides: {} });
+  async start(scenarioId: string, seat: Side, opponent: OpponentChoice, seed = Date.now() % 2_147_483_647): Promise<void> {
+    await this.withKit((kit) => this.open(kit, { scenarioId, seat, opponent, seed, resume: undefined, overrides: {} }));
   }
 
-  private open(g: { scenarioId: string; seat: Side; opponent: OpponentChoice; seed: number; resume: Action[] | undefined; overrides: SaveFile['envelope']['overrides'] }) {
-    let scenario: ReturnType<typeof getScenario>;
-    try {
-      scenario = getScenario(g.scenarioId);
-    } catch (e) {
-      if (!(e instanceof ScenarioLoadError)) throw e;
-      this.patch({ screen: 'error', failure: { title: 'scenario-invalid', details: e.errors.map((x) => `${x.file}: ${x.path}: ${x.rule}`) } });
-      return;
+  private open(kit: GameKit, req: OpenRequest): boolean {
+    const opened = kit.openGame(req);
+    if (!opened.ok) {
+      if ('failure' in opened) this.patch({ screen: 'error', failure: opened.failure });
+      else this.patch({ notice: { kind: 'error', text: opened.notice } });
+      return false;
     }
-    if (!scenario) {
-      this.patch({ notice: { kind: 'error', text: `unknown scenario ${g.scenarioId}` } });
-      return;
-    }
-    if (g.resume) {
-      // Check the save replays before leaving the game in progress: a bad file must not cost it.
-      const check = replay({ scenarioId: scenario.id, seed: g.seed, overrides: g.overrides, events: g.resume }, (id) =>
-        id === scenario.id ? scenario : undefined,
-      );
-      if (!check.ok) {
-        this.patch({ notice: { kind: 'error', text: 'save-invalid' } });
-        return;
-      }
-    }
-    const aiSide = other(g.seat);
-    const opp = createOpponent(scenario, aiSide, g.opponent, g.seed);
-    if (!opp.ok) {
-      this.patch({ notice: { kind: 'error', text: opp.error } });
-      return;
-    }
+    const session = opened.session;
     this.stopSession();
-    this.rationales = [];
-    this.lastEventCount = 0;
-    // The AI's reason travels with its move: record it against the action's index in the log.
-    const agent = (view: View) => {
-      const decision = opp.decide(view);
-      const game = this.actor?.getSnapshot().context.game;
-      this.rationales.push({ index: game ? game.actions.length : 0, side: aiSide, decision });
-      return decision.action;
-    };
-    const actor = createActor(sessionMachine, {
-      input: {
-        scenario,
-        seed: g.seed,
-        overrides: g.overrides,
-        humanSeats: [g.seat],
-        agents: { [aiSide]: agent },
-        ...(g.resume ? { resume: g.resume } : {}),
-      },
-    });
-    this.actor = actor;
-    this.patch({ scenarioId: scenario.id, seat: g.seat, opponent: g.opponent, analysis: null, notice: null, failure: null });
-    actor.subscribe((snap) => this.onSnapshot(snap));
+    this.session = session;
+    this.patch({ scenarioId: req.scenarioId, seat: req.seat, opponent: req.opponent, analysis: null, notice: null, failure: null });
     // The era first, so the opening news already sounds like its period.
-    this.sound.setEra(scenario.era);
-    actor.start();
-    actor.send({ type: 'START' });
-    const err = actor.getSnapshot().context.lastError;
-    if (!actor.getSnapshot().context.game) {
-      this.stopSession();
+    this.sound.setEra(session.era);
+    const failure = session.start((u) => this.onUpdate(session, u));
+    if (failure) {
+      this.session = null;
       this.sound.setEra(null);
-      this.patch({ screen: 'error', failure: { title: 'save-invalid', details: [err ? `${err.code}: ${JSON.stringify(err.params)}` : 'unknown'] } });
-      return;
+      this.patch({ screen: 'error', failure });
+      return false;
     }
-    if (g.resume) actor.send({ type: 'READY' });
+    return true;
   }
 
   private stopSession() {
-    this.actor?.stop();
-    this.actor = null;
+    this.session?.stop();
+    this.session = null;
   }
 
-  private onSnapshot(snap: SessionSnapshot) {
-    const seat = this.state.seat;
-    // Before START there is no game yet: keep showing the screen the player is on.
-    if (!seat || this.actor === null || !snap.context.game) return;
-    const view = viewFor(snap, seat);
-    const events = eventsForSeat(snap, seat);
-    const fresh = events.slice(this.lastEventCount);
-    this.lastEventCount = events.length;
-    for (const e of fresh) {
+  private onUpdate(session: GameSession, u: SessionUpdate) {
+    if (session !== this.session) return;
+    for (const e of u.fresh) {
       const cue = cueOf(e);
       if (cue) this.sound.cue(cue);
     }
-    const screen = screenOf(snap);
-    const game = snap.context.game;
-    const analysis = game?.phase === 'ended' && !this.state.analysis ? analyseGame(game) : game?.phase === 'ended' ? this.state.analysis : null;
-    this.patch({
-      screen,
-      view,
-      events,
-      news: newsFor(snap, seat),
-      lastError: snap.context.lastError,
-      countdownMs: countdownLeft(snap, Date.now()),
-      paused: snap.matches('paused'),
-      analysis,
-    });
-    if (game && fresh.some((e) => e.type === 'roundStarted' || e.type === 'ended')) void this.autosave();
+    const { fresh, ...shown } = u;
+    this.patch(shown);
+    if (fresh.some((e) => e.type === 'roundStarted' || e.type === 'ended')) void this.autosave();
   }
 
   // ——— intents ———
   /** Begins the rounds after the briefing. */
   ready(): void {
-    this.actor?.send({ type: 'READY' });
+    this.session?.send({ type: 'READY' });
   }
   act(action: Action): void {
-    this.actor?.send({ type: 'ACT', action });
+    this.session?.send({ type: 'ACT', action });
   }
   ack(): void {
-    this.actor?.send({ type: 'ACK' });
+    this.session?.send({ type: 'ACK' });
   }
   pause(): void {
-    this.actor?.send({ type: 'PAUSE' });
+    this.session?.send({ type: 'PAUSE' });
   }
   resume(): void {
-    this.actor?.send({ type: 'RESUME' });
+    this.session?.send({ type: 'RESUME' });
   }
 
   // ——— saves ———
   /** The current game as a save file (the seed-and-event-log envelope with who plays what). */
   currentSave(): SaveFile | null {
-    const game = this.actor?.getSnapshot().context.game;
-    if (!game || !this.state.seat || !this.state.opponent) return null;
-    return {
-      format: 'binational-save',
-      version: 1,
-      savedAt: new Date().toISOString(),
-      seat: this.state.seat,
-      opponent: this.state.opponent,
-      // Validated on the way back in; a plain JSON copy drops the engine's read-only typing.
-      envelope: JSON.parse(JSON.stringify(envelopeOf(game))) as SaveFile['envelope'],
-    };
+    return this.session?.currentSave() ?? null;
   }
 
   private async autosave() {
@@ -273,11 +224,11 @@ export class AppController {
 
   async continueSaved(): Promise<void> {
     const raw = await this.store.load().catch(() => null);
-    this.resumeFrom(raw);
+    await this.resumeFrom(raw);
   }
 
   /** Opens an exported save file. A corrupt or foreign file is refused and the current game is untouched. */
-  importSave(text: string): boolean {
+  async importSave(text: string): Promise<boolean> {
     let raw: unknown;
     try {
       raw = JSON.parse(text);
@@ -288,22 +239,23 @@ export class AppController {
     return this.resumeFrom(raw);
   }
 
-  private resumeFrom(raw: unknown): boolean {
-    const parsed = SaveFileSchema.safeParse(raw);
-    if (!parsed.success) {
-      this.patch({ notice: { kind: 'error', text: 'save-invalid' } });
-      return false;
-    }
-    const s = parsed.data;
-    this.open({
-      scenarioId: s.envelope.scenarioId,
-      seat: s.seat,
-      opponent: s.opponent,
-      seed: s.envelope.seed,
-      resume: s.envelope.events as Action[],
-      overrides: s.envelope.overrides,
+  private async resumeFrom(raw: unknown): Promise<boolean> {
+    const opened = await this.withKit((kit) => {
+      const s = kit.parseSave(raw);
+      if (!s) {
+        this.patch({ notice: { kind: 'error', text: 'save-invalid' } });
+        return false;
+      }
+      return this.open(kit, {
+        scenarioId: s.envelope.scenarioId,
+        seat: s.seat,
+        opponent: s.opponent,
+        seed: s.envelope.seed,
+        resume: s.envelope.events as Action[],
+        overrides: s.envelope.overrides,
+      });
     });
-    return true;
+    return opened === true;
   }
 }
 

@@ -5,6 +5,7 @@ export const uiEn = {
     name: 'Binational',
     regionSettings: 'Game settings',
     regionNotice: 'Messages',
+    loading: 'Loading…',
   },
   common: {
     percent: '{n}%',
@@ -361,6 +362,7 @@ export const uiEn = {
     'save-invalid': 'This file is not a Binational save; your game is untouched.',
     'save-not-json': 'This file is not a Binational save (it is not JSON); your game is untouched.',
     'file-unreadable': 'The file could not be read; your game is untouched.',
+    'load-failed': 'The game could not be loaded. Check the connection and try again.',
     exported: 'Save file downloaded: {file}.',
     dismiss: 'Dismiss',
   },

@@ -6,6 +6,7 @@ export const uiEs: Messages['ui'] = {
     name: 'Binacional',
     regionSettings: 'Ajustes de la partida',
     regionNotice: 'Mensajes',
+    loading: 'Cargando…',
   },
   common: {
     percent: '{n} %',
@@ -363,6 +364,7 @@ export const uiEs: Messages['ui'] = {
     'save-invalid': 'Este archivo no es una partida de Binacional; su partida sigue intacta.',
     'save-not-json': 'Este archivo no es una partida de Binacional (no es JSON); su partida sigue intacta.',
     'file-unreadable': 'No se pudo leer el archivo; su partida sigue intacta.',
+    'load-failed': 'No se pudo cargar el juego. Revise la conexión y vuelva a intentarlo.',
     exported: 'Archivo de la partida descargado: {file}.',
     dismiss: 'Cerrar',
   },

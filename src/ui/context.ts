@@ -52,4 +52,6 @@ export interface Ui {
   exportSave(): void;
   /** Reads a sentence through the announcer (e.g. the draft's new evaluation). */
   say(text: string): void;
+  /** Starts loading the screens of a game (they come with the game module) before one is needed. */
+  preloadScreens(): void;
 }

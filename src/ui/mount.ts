@@ -13,21 +13,18 @@ import type { AppController } from '../app/controller';
 import type { Locale } from '../i18n/translate';
 import { Announcer } from './announcer';
 import type { Memory, Ui } from './context';
-import { h } from './dom';
+import { h, screenHeading } from './dom';
 import { type Params, tr, type UiKey } from './i18n';
 import { noticeArea } from './notice';
 import { downloadSave, readFileText } from './save-file';
-import { briefingScreen } from './screens/briefing';
-import { debriefScreen } from './screens/debrief';
 import { errorScreen } from './screens/error';
-import { interludeScreen } from './screens/interlude';
-import { pauseScreen } from './screens/pause';
-import { ratificationScreen } from './screens/ratification';
-import { selectScreen } from './screens/select';
-import { signingScreen } from './screens/signing';
 import { titleScreen } from './screens/title';
-import { tableScreen } from './table/table';
 import { formatClock, toolbar } from './toolbar';
+
+/** The screens of a game: loaded on demand in the browser; tests may hand them over already loaded. */
+export type GameScreens = typeof import('./game-screens');
+export type ScreensSource = GameScreens | (() => Promise<GameScreens>);
+const loadScreens = (): Promise<GameScreens> => import('./game-screens');
 
 /** Paused applies to a game in progress (the controller keeps the flag when the player leaves to the title). */
 const isPaused = (s: AppState): boolean => s.paused && s.view !== null && s.screen !== 'title' && s.screen !== 'select' && s.screen !== 'error';
@@ -56,12 +53,18 @@ class Overlay implements Ui {
   private readonly main: HTMLElement;
   private shownKey = '';
   private timer: ReturnType<typeof setInterval> | null = null;
+  private screens: GameScreens | null;
+  private screensLoading: Promise<void> | null = null;
+  private readonly screensLoader: () => Promise<GameScreens>;
 
   constructor(
     private readonly root: HTMLElement,
     announcerEl: HTMLElement,
     readonly controller: AppController,
+    screens: ScreensSource,
   ) {
+    this.screens = typeof screens === 'function' ? null : screens;
+    this.screensLoader = typeof screens === 'function' ? screens : async () => screens;
     this.state = controller.getState();
     this.lang = this.state.settings.lang;
     this.announcer = new Announcer(announcerEl);
@@ -144,12 +147,17 @@ class Overlay implements Ui {
   private screen(): HTMLElement {
     const s = this.state;
     if (s.screen === 'error') return errorScreen(this);
-    if (isPaused(s)) return pauseScreen(this);
+    if (s.screen === 'title') return titleScreen(this);
     // A game screen before its game exists (the instant a session opens) has nothing to show yet.
-    if (s.view === null && s.screen !== 'title' && s.screen !== 'select') return h('section', { class: 'screen' });
+    if (s.view === null && s.screen !== 'select') return h('section', { class: 'screen' });
+    const screens = this.screens;
+    if (!screens) {
+      this.preloadScreens();
+      return h('section', { class: 'screen panel', 'aria-busy': 'true' }, screenHeading(1, this.tr('app.loading'), 'loading-heading'));
+    }
+    const { briefingScreen, debriefScreen, interludeScreen, pauseScreen, ratificationScreen, selectScreen, signingScreen, tableScreen } = screens;
+    if (isPaused(s)) return pauseScreen(this);
     switch (s.screen) {
-      case 'title':
-        return titleScreen(this);
       case 'select':
         return selectScreen(this);
       case 'briefing':
@@ -192,7 +200,25 @@ class Overlay implements Ui {
     }, 1000);
   }
 
+  preloadScreens(): void {
+    if (this.screens || this.screensLoading) return;
+    this.screensLoading = this.screensLoader().then(
+      (screens) => {
+        this.screens = screens;
+        // Drawn as a new screen: the focus moves to the real heading.
+        this.shownKey = '';
+        this.draw();
+      },
+      () => {
+        this.screensLoading = null;
+        this.memory.notice = { kind: 'error', text: 'load-failed' };
+        this.draw();
+      },
+    );
+  }
+
   openSaveFile(): void {
+    this.preloadScreens();
     this.fileInput.value = '';
     this.fileInput.click();
   }
@@ -209,7 +235,7 @@ class Overlay implements Ui {
       return;
     }
     this.memory.notice = null;
-    this.controller.importSave(text);
+    void this.controller.importSave(text);
   }
 
   say(text: string): void {
@@ -225,7 +251,7 @@ class Overlay implements Ui {
   }
 }
 
-export function mountUi(root: HTMLElement, announcer: HTMLElement, controller: AppController): void {
-  const overlay = new Overlay(root, announcer, controller);
+export function mountUi(root: HTMLElement, announcer: HTMLElement, controller: AppController, screens: ScreensSource = loadScreens): void {
+  const overlay = new Overlay(root, announcer, controller, screens);
   controller.subscribe((state) => overlay.update(state));
 }

@@ -5,6 +5,7 @@ import Phaser from 'phaser';
 import type { AppState } from '../../src/app/app-types';
 import { MemoryStore, SilentSound } from '../helpers/app-doubles';
 import { AppController } from '../../src/app/controller';
+import * as kit from '../../src/app/game-session';
 import type { Side } from '../../src/engine';
 import type { SceneKey } from '../../src/render/router';
 import { launch } from '../../src/render/start-game';
@@ -13,7 +14,7 @@ import { launch } from '../../src/render/start-game';
 
 /** The controller, with a count of the subscriptions currently open on it. */
 export function controller(): { c: AppController; open: () => number } {
-  const c = new AppController(new MemoryStore(), new SilentSound());
+  const c = new AppController(new MemoryStore(), new SilentSound(), { kit });
   let open = 0;
   const subscribe = c.subscribe.bind(c);
   c.subscribe = (listener: (s: AppState) => void) => {

@@ -4,8 +4,10 @@ import { MemoryStore, SilentSound } from '../helpers/app-doubles';
 
 export { MemoryStore };
 import { AppController } from '../../src/app/controller';
+import * as kit from '../../src/app/game-session';
+import * as screens from '../../src/ui/game-screens';
 import { chartLoader } from '../../src/ui/debrief/chart';
-import { mountUi } from '../../src/ui/mount';
+import { mountUi, type ScreensSource } from '../../src/ui/mount';
 
 
 
@@ -26,7 +28,12 @@ export interface Mounted {
   announcer: HTMLElement;
 }
 
-export async function mount(store = new MemoryStore()): Promise<Mounted> {
+/**
+ * Mounts the overlay. By default the game module and the game screens are handed over already loaded, so
+ * that the tests can drive the overlay synchronously; `lazy` leaves them to the dynamic imports the
+ * browser uses.
+ */
+export async function mount(store = new MemoryStore(), o: { lazy?: boolean; screens?: ScreensSource } = {}): Promise<Mounted> {
   document.body.replaceChildren();
   document.documentElement.lang = 'en';
   document.title = 'Binational';
@@ -40,9 +47,10 @@ export async function mount(store = new MemoryStore()): Promise<Mounted> {
   announcer.className = 'visually-hidden';
   announcer.setAttribute('aria-live', 'polite');
   document.body.append(game, root, announcer);
-  const controller = new AppController(store, new SilentSound());
+  const controller = o.lazy ? new AppController(store, new SilentSound()) : new AppController(store, new SilentSound(), { kit });
   await controller.init();
-  mountUi(root, announcer, controller);
+  if (o.lazy) mountUi(root, announcer, controller, o.screens);
+  else mountUi(root, announcer, controller, screens);
   return { controller, store, root, announcer };
 }
 

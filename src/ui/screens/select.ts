@@ -96,7 +96,7 @@ export function selectScreen(ui: Ui): HTMLElement {
 
   const start = () => {
     if (!m.persona) return;
-    ui.controller.start(chosen.id, m.seat, { persona: m.persona, difficulty: m.difficulty });
+    void ui.controller.start(chosen.id, m.seat, { persona: m.persona, difficulty: m.difficulty });
   };
 
   return h(

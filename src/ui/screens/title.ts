@@ -15,7 +15,20 @@ export function titleScreen(ui: Ui): HTMLElement {
     h(
       'div',
       { class: 'title-actions' },
-      h('button', { type: 'button', class: 'btn btn-primary', id: 'new-game', 'data-testid': 'new-game', onclick: () => controller.newGame() }, ui.tr('title.newGame')),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn btn-primary',
+          id: 'new-game',
+          'data-testid': 'new-game',
+          onclick: () => {
+            ui.preloadScreens();
+            void controller.newGame();
+          },
+        },
+        ui.tr('title.newGame'),
+      ),
       h(
         'button',
         {
@@ -25,7 +38,10 @@ export function titleScreen(ui: Ui): HTMLElement {
           'data-testid': 'continue-saved',
           disabled: !state.canContinue,
           'aria-describedby': continueHelp ? 'continue-help' : null,
-          onclick: () => void controller.continueSaved(),
+          onclick: () => {
+            ui.preloadScreens();
+            void controller.continueSaved();
+          },
         },
         ui.tr('title.continue'),
       ),
