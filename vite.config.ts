@@ -14,6 +14,16 @@ export default defineConfig({
     // Phaser (~1.4 MB minified, not tree-shakable) ships as its own chunk, cached apart from the app's code.
     // Vite 8 splits with Rolldown's codeSplitting groups; an object-form manualChunks breaks the build.
     chunkSizeWarningLimit: 1600,
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser[\\/]/ }] } } },
+    // Chart.js is only imported on demand (the debrief), so its chunk loads only there.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'phaser', test: /node_modules[\\/]phaser[\\/]/ },
+            { name: 'chart', test: /node_modules[\\/](chart\.js|@kurkle)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
 });

@@ -11,15 +11,13 @@
 // It builds into test-results/bench-dist (git-ignored), not dist/.
 // Flags: --no-build (reuse the last bench build), --runs N (cold loads, default 5), --json (one JSON object), --strict
 // (exit 1 when the title's JS is over the target).
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
+import { builtFileSizes, type ScriptFile, TITLE_JS_TARGET_GZIP } from '../e2e/support/budget';
 import { CHROMIUM_PATH, launchChromium } from '../e2e/support/chromium';
 import { ROOT, startServer } from '../e2e/support/server';
 
-const TITLE_JS_TARGET_GZIP = 480 * 1024;
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const runsAt = args.indexOf('--runs');
@@ -41,12 +39,6 @@ const TITLE_PROBE = `(() => {
   requestAnimationFrame(check);
 })();`;
 
-interface ScriptFile {
-  path: string;
-  raw: number;
-  gzip: number;
-}
-
 interface LoadRun {
   titleMs: number;
   scripts: ScriptFile[];
@@ -58,18 +50,6 @@ const median = (xs: number[]) => {
 };
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
-
-function fileSizes(urlPath: string): ScriptFile | null {
-  const file = resolve(DIST, `.${decodeURIComponent(urlPath)}`);
-  if (!file.startsWith(DIST)) return null;
-  try {
-    if (!statSync(file).isFile()) return null;
-  } catch {
-    return null;
-  }
-  const bytes = readFileSync(file);
-  return { path: urlPath, raw: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length };
-}
 
 async function coldLoad(browser: Browser, url: string, query = ''): Promise<LoadRun> {
   // A fresh profile each time (empty HTTP cache), service workers blocked so precaching does not compete.
@@ -84,7 +64,7 @@ async function coldLoad(browser: Browser, url: string, query = ''): Promise<Load
   await page.waitForFunction(() => (window as unknown as { __titleReadyAt?: number }).__titleReadyAt !== undefined, undefined, { timeout: 60_000 });
   const titleMs = await page.evaluate(() => (window as unknown as { __titleReadyAt: number }).__titleReadyAt);
   await context.close();
-  const files = [...scripts].map(fileSizes).filter((f): f is ScriptFile => f !== null);
+  const files = [...scripts].map((p) => builtFileSizes(DIST, p)).filter((f): f is ScriptFile => f !== null);
   return { titleMs, scripts: files };
 }
 
@@ -94,9 +74,10 @@ async function openTable(page: Page): Promise<number> {
     const c = window.__binational!.controller;
     const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
     const t0 = performance.now();
-    c.newGame();
+    // The first game loads the game module (scenarios, engine, flow, AI) and the game's screens.
+    await c.newGame();
     const scenario = c.getState().catalogue.find((s) => s.id === 'whole-enchilada-2001') ?? c.getState().catalogue[0]!;
-    c.start(scenario.id, 'us', { persona: 'pragmatic', difficulty: 'normal' });
+    await c.start(scenario.id, 'us', { persona: 'pragmatic', difficulty: 'normal' });
     c.ready();
     for (let i = 0; i < 600 && c.getState().screen !== 'table'; i++) {
       if (c.getState().screen === 'interlude') c.ack();

@@ -142,10 +142,10 @@ describe('sound', () => {
       await g.page.waitForFunction(() => (window as unknown as { __audioProbe: { contexts: unknown[] } }).__audioProbe.contexts.length > 0);
       expect((await audioProbe(g.page)).states).toEqual(['suspended']);
       // Without a gesture (programmatic calls), a game starts and its first news lands: shock cues fire.
-      await g.page.evaluate(() => {
+      await g.page.evaluate(async () => {
         const c = window.__binational!.controller;
-        c.newGame();
-        c.start('bracero-1942', 'mx', { persona: 'pragmatic', difficulty: 'normal' });
+        await c.newGame();
+        await c.start('bracero-1942', 'mx', { persona: 'pragmatic', difficulty: 'normal' });
       });
       await waitForScreen(g.page, 'briefing');
       await g.page.evaluate(() => window.__binational!.controller.ready());

@@ -57,7 +57,7 @@ describe('installable and offline', () => {
       for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname);
       return urls;
     });
-    for (const kind of [/\/index\.html$/, /\.js$/, /\.css$/, /music-1942-[\w-]+\.wav$/, /music-1995-[\w-]+\.wav$/, /music-2001-[\w-]+\.wav$/, /signing-[\w-]+\.wav$/, /icon-192\.png$/]) {
+    for (const kind of [/\/index\.html$/, /\.js$/, /\/game-session-[\w-]+\.js$/, /\/game-screens-[\w-]+\.js$/, /\/chart-[\w-]+\.js$/, /\.css$/, /music-1942-[\w-]+\.wav$/, /music-1995-[\w-]+\.wav$/, /music-2001-[\w-]+\.wav$/, /signing-[\w-]+\.wav$/, /icon-192\.png$/]) {
       expect(
         cached.some((u) => kind.test(u)),
         `${kind} precached`,
