@@ -74,7 +74,7 @@ describe('npm run play', () => {
     expect(r.out).toContain('SU INFORME SECRETO');
     expect(r.out).toMatch(/RESULTADO: /);
   });
-  it('asks for a scenario and a side when started without flags (npm start)', () => {
+  it('asks for a scenario and a side when started without flags (npm run play)', () => {
     const r = run('src/cli/play.ts', [], `9\n3\n2\n${script('whole-enchilada-2001')}`);
     expect(r.out).toContain('Choose a negotiation (1–3):');
     expect(r.out).toContain('Which delegation do you lead?');
