@@ -2,7 +2,7 @@
 // constituencies ratify it times what it is worth over acting alone (discounted to now). A bid is the
 // package the other side should like best (by the opponent model) among those that still meet our
 // target and that our side would ratify — the Genius recipe with a domestic check added.
-import { type Board, type Judgement, judge, riskWeight } from './board';
+import { type Board, expectedSurplus, type Judgement, judge, partnerCardRanks, partnerOddsOf } from './board';
 import { fastOdds, type OddsFn } from './fast-odds';
 import { type OpponentModel, opponentContribution } from './opponent-model';
 import { decodeInto, descending, makeSpace, optionsOf, Ranking, type Space, sums } from './space';
@@ -24,8 +24,9 @@ interface Table {
   /** Own utility per extended index (code × m + card subset), ledger included. */
   utility: number[];
   cardSets: string[][];
-  /** Instrument ranks of the ledger's cards and of each card subset. */
+  /** Instrument ranks of the ledger's cards and of each card subset, on our side and on the other. */
   cardRanks: number[][];
+  partnerCardRanks: number[][];
   /** Extended indices by own utility, highest first (built when first needed). */
   byUtility?: Ranking;
 }
@@ -39,20 +40,22 @@ interface Grid extends Table {
 
 const tables = new WeakMap<object, Map<string, Table>>();
 
-function cardSets(board: Board, useCards: boolean): { sets: string[][]; own: number[]; ranks: number[][] } {
+function cardSets(board: Board, useCards: boolean): { sets: string[][]; own: number[]; ranks: number[][]; partnerRanks: number[][] } {
   const cards = useCards ? board.cards.slice(0, 3) : [];
   const rankOf = (i: string) => ['executive', 'legislation', 'treaty'].indexOf(i);
   const ledgerRanks = board.ledgerCards.map((id) => rankOf(board.view.scenario.cards.find((c) => c.id === id)!.instrument[board.side]));
   const sets: string[][] = [];
   const own: number[] = [];
   const ranks: number[][] = [];
+  const partnerRanks: number[][] = [];
   for (let m = 0; m < 1 << cards.length; m++) {
     const set = cards.filter((_, k) => m & (1 << k));
     sets.push(set.map((c) => c.id));
     own.push(set.reduce((a, c) => a + c.ownValue, 0));
     ranks.push([...ledgerRanks, ...set.map((c) => c.rank)]);
+    partnerRanks.push(partnerCardRanks(board, sets[m]!));
   }
-  return { sets, own, ranks };
+  return { sets, own, ranks, partnerRanks };
 }
 
 function tableOf(board: Board, useCards: boolean): Table {
@@ -80,7 +83,7 @@ function tableOf(board: Board, useCards: boolean): Table {
   const m = cards.sets.length;
   const utility = new Array<number>(issueSums.length * m);
   for (let c = 0; c < issueSums.length; c++) for (let k = 0; k < m; k++) utility[c * m + k] = ledgerValue + issueSums[c]! + cards.own[k]!;
-  const table: Table = { space, m, utility, cardSets: cards.sets, cardRanks: cards.ranks };
+  const table: Table = { space, m, utility, cardSets: cards.sets, cardRanks: cards.ranks, partnerCardRanks: cards.partnerRanks };
   perWeights.set(key, table);
   return table;
 }
@@ -99,11 +102,14 @@ function gridOf(board: Board, useCards: boolean): Grid {
 const judgeAt = (board: Board, g: Grid, ext: number): Judgement =>
   judge(board, optionsOf(g.space, Math.floor(ext / g.m), board.ledger), g.cardSets[ext % g.m]!);
 
-/** The ratification chance of a candidate, without building a judgement. */
+/** The ratification chance of a candidate, without building a judgement (it leaves the package in g.scratch). */
 function oddsAt(g: Grid, ext: number): number {
   decodeInto(g.space, Math.floor(ext / g.m), g.scratch);
   return g.odds(g.scratch, g.cardRanks[ext % g.m]!);
 }
+
+/** The believed chance the other side ratifies the candidate last decoded by oddsAt. */
+const partnerAt = (board: Board, g: Grid, ext: number): number => partnerOddsOf(board, g.scratch, g.partnerCardRanks[ext % g.m]!);
 
 const ratifiable = (j: Judgement, t: Tactics, board: Board) => j.odds.probability >= t.minRatification - EPS && j.discounted > board.reservation + EPS;
 
@@ -113,7 +119,7 @@ const bestCache = new WeakMap<object, Map<string, Judgement | null>>();
 
 /** The package with the highest expected surplus that our side would ratify, or null if there is none. */
 export function bestSurplus(board: Board, t: Tactics): Judgement | null {
-  const key = `${board.view.round}|${board.ledger.join(',')}|${JSON.stringify(board.allowed)}|${board.cards.map((c) => c.id).join(',')}|${t.minRatification}|${t.useCards}|${JSON.stringify(board.approval.commitments)}`;
+  const key = `${board.view.round}|${board.ledger.join(',')}|${JSON.stringify(board.allowed)}|${board.cards.map((c) => c.id).join(',')}|${t.minRatification}|${t.useCards}|${board.gambler}|${board.partnerOdds.join(',')}|${JSON.stringify(board.approval.commitments)}`;
   let perOwn = bestCache.get(board.own);
   if (!perOwn) {
     perOwn = new Map();
@@ -133,8 +139,9 @@ export function bestSurplus(board: Board, t: Tactics): Judgement | null {
     // Surplus can never exceed the discounted gain, so once that is below the best found, stop.
     if (gain <= bestS) break;
     const p = oddsAt(g, e);
-    if (p >= t.minRatification - EPS && riskWeight(board, p) * gain > bestS) {
-      bestS = riskWeight(board, p) * gain;
+    const surplus = expectedSurplus(board, p, gain, partnerAt(board, g, e));
+    if (p >= t.minRatification - EPS && surplus > bestS) {
+      bestS = surplus;
       bestE = e;
     }
     if (++n >= MAX_SCREENED) break;
@@ -176,7 +183,7 @@ export function findBid(board: Board, model: OpponentModel, t: Tactics, target: 
   let n = 0;
   for (const e of descending(utility.length, score, keep)) {
     const p = oddsAt(g, e);
-    if (p >= t.minRatification - EPS && riskWeight(board, p) * (utility[e]! * d - board.reservation) >= target - EPS) {
+    if (p >= t.minRatification - EPS && expectedSurplus(board, p, utility[e]! * d - board.reservation, partnerAt(board, g, e)) >= target - EPS) {
       const j = judgeAt(board, g, e);
       if (ratifiable(j, t, board) && j.surplus >= target - 1e-6) return j;
     }

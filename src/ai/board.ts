@@ -46,6 +46,12 @@ export interface Board {
   memo: Map<string, unknown>;
   /** A declared gambler values a package as if its own side will ratify it (it still keeps its own line). */
   gambler: boolean;
+  /** What a signed deal that fails ratification costs us, below acting alone (public rule). */
+  failureCost: number;
+  /** Instrument rank each option needs on the other side (public). */
+  partnerRanks: readonly (readonly number[])[];
+  /** Believed chance the other side ratifies, by that instrument rank. */
+  partnerOdds: readonly number[];
 }
 
 export interface Judgement {
@@ -54,14 +60,19 @@ export interface Judgement {
   utility: number;
   discounted: number;
   odds: RatificationOdds;
-  /** Expected gain over acting alone, counting only this side's ratification risk (a gambler ignores it). */
+  /** Believed chance the other side ratifies it (from the instrument it needs there). */
+  partner: number;
+  /** Expected gain over acting alone: the deal pays only if both sides ratify, and failing costs (a gambler ignores both). */
   surplus: number;
 }
+
+/** A board that ignores the other side's ratification (baselines, tests). */
+export const NO_PARTNER_RISK: readonly number[] = [1, 1, 1];
 
 const optionIndex = (view: View, i: number, id: string | undefined) =>
   id === undefined ? -1 : view.scenario.issues[i]!.options.findIndex((o) => o.id === id);
 
-export function readBoard(view: View, gambler = false): Board {
+export function readBoard(view: View, gambler = false, partnerOdds: readonly number[] = NO_PARTNER_RISK): Board {
   const own = view.own;
   const side = view.side;
   if (!own || !side) throw new Error('a policy needs a delegation seat');
@@ -108,6 +119,9 @@ export function readBoard(view: View, gambler = false): Board {
     reservation: own.reservation,
     memo: new Map(),
     gambler,
+    failureCost: view.scenario.rules.failedRatificationCost,
+    partnerRanks: instrumentRanks(view)[other(side)],
+    partnerOdds,
   };
 }
 
@@ -129,7 +143,24 @@ export function judge(board: Board, options: readonly number[], cards: readonly 
   const utility = packageUtility(own, options, terms.value);
   const discounted = utility * own.discount ** board.view.t;
   const odds = ratificationOdds(own, board.ranks, options, approval, terms.ranks);
-  return { options: [...options], cards: [...cards], utility, discounted, odds, surplus: riskWeight(board, odds.probability) * (discounted - board.reservation) };
+  const partner = partnerOddsOf(board, options, partnerCardRanks(board, cards));
+  return { options: [...options], cards: [...cards], utility, discounted, odds, partner, surplus: expectedSurplus(board, odds.probability, discounted - board.reservation, partner) };
+}
+
+/** Instrument ranks the ledger's cards and the given ones need on the other side. */
+export function partnerCardRanks(board: Board, cards: readonly string[]): number[] {
+  const out: number[] = [];
+  for (const c of [...board.ledgerCards, ...cards])
+    out.push(instrumentRank((board.view.scenario.cards.find((x) => x.id === c)?.instrument[board.opponent] ?? 'executive') as 'executive'));
+  return out;
+}
+
+/** The believed chance the other side ratifies a package: by the highest instrument it needs there. */
+export function partnerOddsOf(board: Board, options: readonly number[], cardRanks: readonly number[]): number {
+  let rank = 0;
+  for (let i = 0; i < options.length; i++) rank = Math.max(rank, board.partnerRanks[i]![options[i]!]!);
+  for (const r of cardRanks) rank = Math.max(rank, r);
+  return board.partnerOdds[rank]!;
 }
 
 /** The complete package: the ledger, then the given options for open issues, then the status quo. */
@@ -166,5 +197,9 @@ export function fullPackage(board: Board, options: readonly number[]): Record<st
 
 export const pct = (x: number): number => Math.round(x * 100);
 
-/** How much the chance of our own ratification weighs in a package's worth: fully, or not at all for a gambler. */
-export const riskWeight = (board: Board, probability: number): number => (board.gambler ? 1 : probability);
+/**
+ * A package's expected gain over acting alone: `gain` if both sides ratify it (ours with `probability`, theirs
+ * with the believed `partner` chance), minus the failure cost if either does not. A gambler counts on ratification.
+ */
+export const expectedSurplus = (board: Board, probability: number, gain: number, partner = 1): number =>
+  board.gambler ? gain : probability * partner * gain - (1 - probability * partner) * board.failureCost;

@@ -13,7 +13,7 @@ import type { Decision, Rationale } from './types';
 const EPS = 1e-9;
 
 export function negotiate(view: View, t: Tactics, rng: RngStream): Decision {
-  const board = readBoard(view, t.gambler);
+  const board = readBoard(view, t.gambler, t.partnerOdds);
   if (view.phase === 'domestic') return domesticMove(board, t, rng);
   if (view.phase === 'response' && view.offer) return respond(board, t, rng);
   return propose(board, t, rng);

@@ -20,6 +20,8 @@ export interface Tactics {
   statements: boolean;
   bankIssues: boolean;
   useCards: boolean;
+  /** Believed chance the other side ratifies, by the instrument a package needs there (executive, legislation, treaty). */
+  partnerOdds: readonly number[];
 }
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -40,5 +42,6 @@ export function tacticsOf(p: Persona, d: Difficulty): Tactics {
     statements: p.domestic.statements.value && d.lobby,
     bankIssues: p.bankIssues.value,
     useCards: p.useCards.value && d.useCards,
+    partnerOdds: [d.partnerOdds.executive, d.partnerOdds.legislation, d.partnerOdds.treaty],
   };
 }

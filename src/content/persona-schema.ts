@@ -89,6 +89,11 @@ export const DifficultySchema = z
     noise: z.number().min(0).max(1),
     lobby: z.boolean(),
     useCards: z.boolean(),
+    /**
+     * The chance the AI believes the other side ratifies a package, by the instrument the package needs
+     * there. Which instrument is public (each option names it); the other side's politics are not.
+     */
+    partnerOdds: z.object({ executive: z.number().min(0).max(1), legislation: z.number().min(0).max(1), treaty: z.number().min(0).max(1) }).strict(),
   })
   .strict();
 export type Difficulty = z.infer<typeof DifficultySchema>;

@@ -274,9 +274,11 @@ function signAndRatify(state: GameState): { state: GameState; events: GameEvent[
     mx: packageUtility(state.sides.mx, options, cardValueFor(state, 'mx', cards)),
   };
   const both = ratification.us.passed && ratification.mx.passed;
+  // A deal that dies at home leaves both signatories below where they would have stood without signing.
+  const failed = s.rules.failedRatificationCost;
   const payoff = {
-    us: both ? discounted(utility.us, state.sides.us.discount, t) : state.sides.us.reservation,
-    mx: both ? discounted(utility.mx, state.sides.mx.discount, t) : state.sides.mx.reservation,
+    us: both ? discounted(utility.us, state.sides.us.discount, t) : state.sides.us.reservation - failed,
+    mx: both ? discounted(utility.mx, state.sides.mx.discount, t) : state.sides.mx.reservation - failed,
   };
   const outcome: Outcome = {
     reason: both ? 'ratified' : 'ratification-failed',

@@ -6,7 +6,7 @@ import { resolveEntry, runTournament, type Entry } from '../../src/ai/tournament
 import { analyseGame } from '../../src/engine';
 import { findPersona } from '../../src/ai/persona-registry';
 import { personaPolicy } from '../../src/ai/policies';
-import { bestJointRatification, winSetsOverlap } from './helpers/win-sets';
+import { winSetsOverlap } from './helpers/win-sets';
 import { record, scenario, scenarios } from './helpers/games';
 
 describe('self-play of the normal persona', () => {
@@ -32,23 +32,16 @@ describe('self-play of the normal persona', () => {
     const all = [...tally.values()].reduce((a, b) => ({ overlapping: a.overlapping + b.overlapping, ratified: a.ratified + b.ratified }));
     expect(all.overlapping).toBeGreaterThanOrEqual(20);
     expect(all.ratified / all.overlapping).toBeGreaterThanOrEqual(0.8);
-    for (const id of ['bracero-1942', 'zacatecas-1995']) expect(tally.get(id)!.ratified / tally.get(id)!.overlapping, id).toBeGreaterThanOrEqual(0.8);
-    expect(distances.reduce((a, b) => a + b, 0) / distances.length).toBeLessThanOrEqual(0.05);
-  });
-
-  it('in 2001 no package both sides would surely ratify exists where the win-sets overlap (why that scenario stays below 80%)', () => {
-    const s = scenario('whole-enchilada-2001');
-    const ai = personaPolicy(findPersona('pragmatic')!, 'normal');
-    for (const disable of [['september-11'], ['midterms-2002']]) {
-      const { state } = record(s, 1, { us: ai, mx: ai }, { disable });
-      expect(winSetsOverlap(state)).toBe(true);
-      expect(bestJointRatification(state)).toBeLessThan(0.8);
+    for (const [id, t] of tally) {
+      expect(t.overlapping, id).toBeGreaterThan(0);
+      expect(t.ratified / t.overlapping, id).toBeGreaterThanOrEqual(0.8);
     }
+    expect(distances.reduce((a, b) => a + b, 0) / distances.length).toBeLessThanOrEqual(0.05);
   });
 });
 
 describe('against the baselines', () => {
-  for (const id of ['bracero-1942', 'zacatecas-1995']) {
+  for (const id of ['bracero-1942', 'zacatecas-1995', 'whole-enchilada-2001']) {
     it(`${id}: normal and hard score above every baseline and agree at least as often as linear`, () => {
       const s = scenario(id);
       const names = ['pragmatic/normal', 'pragmatic/hard', 'random', 'boulware', 'linear', 'conceder', 'tit-for-tat', 'scripted'];
