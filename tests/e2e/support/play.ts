@@ -1,5 +1,5 @@
-// A keyboard-only player: it reads which controls the overlay offers and answers with Tab / Enter / arrow
-// keys, never with the mouse or a programmatic click. Its policy is simple and always terminates: until a
+// A player that reads which controls the overlay offers and answers with the keyboard only (Tab / Enter /
+// arrow keys), never with a programmatic click — or, for the screen-size tests, with taps or mouse clicks. Its policy is simple and always terminates: until a
 // chosen round it holds out (reject, propose its own best package, pass at home) so the calendar moves
 // and the news arrives; from then on it closes (accept the offer on the table, or table back the other
 // side's last offer). If its moves are refused twice running, it walks away. Either way the game reaches
@@ -13,9 +13,14 @@ export interface GameChoice {
   seat: 'us' | 'mx';
 }
 
+/** How the player presses a control: keyboard (Tab to it, then Enter), a tap (touch) or a mouse click. */
+export type Input = 'keyboard' | 'touch' | 'mouse';
+
 export interface Policy {
   /** From this round (0-based) on, the player settles. */
   settleFromRound: number;
+  /** Default: keyboard. */
+  input?: Input;
   /** Stop (and return) at the first decision where this holds, instead of playing to the debrief. */
   stopWhen?: (s: AppState) => boolean;
 }
@@ -36,6 +41,31 @@ export interface PlayResult {
 
 const DECISIONS = ['resume', 'to-title', 'ready', 'continue', 'accept-all', 'propose', 'pass'] as const;
 type Decision = (typeof DECISIONS)[number];
+
+/** Presses a control by its data-testid with the given input. */
+export async function use(page: Page, testid: string, input: Input): Promise<void> {
+  if (input === 'keyboard') return press(page, testid);
+  trace(`${input} ${testid}`);
+  const target = page.locator(`[data-testid="${testid}"]`).first();
+  await target.waitFor({ state: 'visible', timeout: 15_000 });
+  if (input === 'touch') await target.tap();
+  else await target.click();
+}
+
+/** Title → new game → scenario and seat (by tapping or clicking their labels) → start; returns at the briefing. */
+export async function startByPointer(page: Page, choice: GameChoice, input: 'touch' | 'mouse'): Promise<AppState> {
+  await use(page, 'new-game', input);
+  await page.waitForSelector('[data-testid="start"]');
+  for (const id of [`scenario-${choice.scenarioId}`, `seat-${choice.seat}`]) {
+    const label = page.locator(`label[for="${id}"]`);
+    if (input === 'touch') await label.tap();
+    else await label.click();
+    await page.waitForFunction((s) => document.querySelector<HTMLInputElement>(s)?.checked === true, `#${id}`);
+  }
+  await use(page, 'start', input);
+  await page.waitForFunction(() => window.__binational?.controller.getState().screen === 'briefing');
+  return appState(page);
+}
 
 /** Title → new game → scenario and seat (arrow keys) → start; returns at the briefing. */
 export async function startByKeyboard(page: Page, choice: GameChoice): Promise<AppState> {
@@ -107,25 +137,26 @@ export async function playToDebrief(page: Page, policy: Policy, hooks: Hooks = {
     if (s.screen === 'table' && !s.paused) await hooks.onTable?.(s, n);
     const before = stamp(await appState(page));
     const settle = (s.view?.round ?? 0) >= policy.settleFromRound;
+    const input = policy.input ?? 'keyboard';
     switch (decision) {
       case 'resume':
       case 'ready':
       case 'continue':
       case 'pass':
-        await press(page, decision);
+        await use(page, decision, input);
         break;
       case 'accept-all':
-        await press(page, settle ? 'accept-all' : 'reject');
+        await use(page, settle ? 'accept-all' : 'reject', input);
         break;
       case 'propose': {
         if (refusals >= 2) {
-          await press(page, 'walk-away');
-          await press(page, 'walk-yes');
+          await use(page, 'walk-away', input);
+          await use(page, 'walk-yes', input);
           break;
         }
         const theirs = await page.$('[data-testid="fill-theirs"]');
-        await press(page, settle && theirs && refusals === 0 ? 'fill-theirs' : 'fill-best');
-        await press(page, 'propose');
+        await use(page, settle && theirs && refusals === 0 ? 'fill-theirs' : 'fill-best', input);
+        await use(page, 'propose', input);
         break;
       }
     }
