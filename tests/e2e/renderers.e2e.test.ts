@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { launchChromium } from './support/chromium';
-import { appState, openGame, press, screenshot, waitForScreen } from './support/page';
+import { appState, canvasColours, openGame, press, screenshot, waitForScreen } from './support/page';
 import { startByKeyboard } from './support/play';
 import type { GameServer } from './support/server';
 import { withServerAndBrowser } from './support/suite';
@@ -17,29 +17,6 @@ withServerAndBrowser((s, b) => {
   server = s;
   browser = b;
 });
-
-/** How many distinct colours (on a coarse grid) the game's canvas shows, read back through the browser. */
-async function canvasColours(page: Page): Promise<number> {
-  const png = await page.locator('#game canvas').first().screenshot();
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const { data } = ctx.getImageData(0, 0, c.width, c.height);
-    const seen = new Set<number>();
-    for (let y = 0; y < c.height; y += 8)
-      for (let x = 0; x < c.width; x += 8) {
-        const o = (y * c.width + x) * 4;
-        seen.add(((data[o]! >> 3) << 10) | ((data[o + 1]! >> 3) << 5) | (data[o + 2]! >> 3));
-      }
-    return seen.size;
-  }, png.toString('base64'));
-}
 
 async function tour(page: Page, label: string): Promise<void> {
   expect(await canvasColours(page), `${label}: title canvas draws`).toBeGreaterThan(8);

@@ -249,6 +249,29 @@ export function describeViolations(label: string, v: AxeViolation[]): string {
   return v.length === 0 ? '' : `${label}:\n${v.map((x) => `  [${x.impact}] ${x.id}: ${x.help} @ ${x.nodes.join(' ')}`).join('\n')}`;
 }
 
+/** How many distinct colours (on a coarse grid) the game's canvas shows, read back through the browser. */
+export async function canvasColours(page: Page): Promise<number> {
+  const png = await page.locator('#game canvas').first().screenshot();
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    const seen = new Set<number>();
+    for (let y = 0; y < c.height; y += 8)
+      for (let x = 0; x < c.width; x += 8) {
+        const o = (y * c.width + x) * 4;
+        seen.add(((data[o]! >> 3) << 10) | ((data[o + 1]! >> 3) << 5) | (data[o + 2]! >> 3));
+      }
+    return seen.size;
+  }, png.toString('base64'));
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENS_DIR, { recursive: true });
   const path = resolve(SCREENS_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
