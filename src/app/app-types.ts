@@ -1,10 +1,10 @@
 // The browser app's state as every front-end part reads it: the DOM overlay renders its controls from it,
 // the Phaser scenes draw their decoration from it, the announcer reads its events. Plain data only.
-import type { GameAnalysis, GameEvent, PublicScenario, ShockView, Side, View } from '../engine';
+import type { GameAnalysis, GameEvent, Overrides, PublicScenario, ShockView, Side, View } from '../engine';
 import type { SessionError } from '../flow';
 import type { Locale } from '../i18n/translate';
 
-export type Screen = 'title' | 'select' | 'briefing' | 'table' | 'interlude' | 'signing' | 'ratification' | 'debrief' | 'error';
+export type Screen = 'title' | 'select' | 'briefing' | 'table' | 'interlude' | 'signing' | 'ratification' | 'debrief' | 'error' | 'lab';
 
 export interface Settings {
   lang: Locale;
@@ -20,6 +20,17 @@ export type Era = PublicScenario['era'];
 export interface OpponentChoice {
   persona: string;
   difficulty: string;
+}
+
+/** The game a "what if…?" opens the counterfactual lab on: its scenario, seed, players and overrides. */
+export interface LabPreset {
+  scenarioId: string;
+  seed: number;
+  seat: Side;
+  opponent: OpponentChoice;
+  overrides: Overrides;
+  /** Shocks that fired in that game. */
+  fired: string[];
 }
 
 export interface AppState {
@@ -49,6 +60,8 @@ export interface AppState {
   failure: { title: string; details: string[] } | null;
   /** A message for the player that is not a game refusal (e.g. "this file is not a Binational save"). */
   notice: { kind: 'info' | 'error'; text: string } | null;
+  /** On the lab screen: the game it was opened on, or null when opened from the title. */
+  labPreset: LabPreset | null;
 }
 
 /** Persistence of the one autosaved game and of exported files (src/persist implements it). */

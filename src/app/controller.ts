@@ -5,7 +5,7 @@
 // demand, the first time the player opens the scenario list, continues or imports a save.
 import type { SaveFile } from '../content/save-schema';
 import type { Action, GameEvent, Side } from '../engine';
-import type { AppState, Cue, OpponentChoice, SaveStore, Settings, SoundPort } from './app-types';
+import type { AppState, Cue, LabPreset, OpponentChoice, SaveStore, Settings, SoundPort } from './app-types';
 import type { GameSession, OpenRequest, Rationale, SessionUpdate } from './game-session';
 
 export type { Rationale } from './game-session';
@@ -58,6 +58,7 @@ export class AppController {
       canContinue: false,
       failure: null,
       notice: null,
+      labPreset: null,
     };
     if (this.kit) this.useLibrary(this.kit);
   }
@@ -144,7 +145,29 @@ export class AppController {
   backToTitle(): void {
     this.stopSession();
     this.sound.setEra(null);
-    this.patch({ screen: 'title', view: null, scenarioId: null, seat: null, events: [], analysis: null, notice: null, paused: false, lastError: null, countdownMs: null });
+    this.patch({ screen: 'title', view: null, scenarioId: null, seat: null, events: [], analysis: null, notice: null, paused: false, lastError: null, countdownMs: null, labPreset: null });
+  }
+
+  /** Opens the counterfactual lab: blank from the title, or on the game just finished ("what if…?"). */
+  openLab(fromGame = false): void {
+    const save = fromGame && this.state.view?.outcome ? this.currentSave() : null;
+    const preset: LabPreset | null = save
+      ? {
+          scenarioId: save.envelope.scenarioId,
+          seed: save.envelope.seed,
+          seat: save.seat,
+          opponent: save.opponent,
+          overrides: save.envelope.overrides,
+          fired: this.state.view!.fired.map((s) => s.id),
+        }
+      : null;
+    this.patch({ screen: 'lab', labPreset: preset, notice: null });
+  }
+
+  /** Leaves the lab: back to the debrief it was opened from, else to the title. */
+  closeLab(): void {
+    if (this.state.labPreset && this.session && this.state.view?.outcome) this.patch({ screen: 'debrief', labPreset: null });
+    else this.backToTitle();
   }
 
   /** Starts a new game of a scenario from a seat against the chosen AI. */

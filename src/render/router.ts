@@ -17,6 +17,8 @@ export const SCENE_OF: Record<Screen, SceneKey> = {
   ratification: 'Ratification',
   debrief: 'Debrief',
   error: 'Error',
+  // The lab is all DOM; the title's decoration stays behind it.
+  lab: 'Title',
 };
 
 export type StateListener = (next: AppState, prev: AppState) => void;

@@ -25,9 +25,12 @@ import { formatClock, toolbar } from './toolbar';
 export type GameScreens = typeof import('./game-screens');
 export type ScreensSource = GameScreens | (() => Promise<GameScreens>);
 const loadScreens = (): Promise<GameScreens> => import('./game-screens');
+/** The counterfactual lab's screen: loaded on demand, the first time the lab is opened. */
+type LabModule = typeof import('./screens/lab');
+const loadLab = (): Promise<LabModule> => import('./screens/lab');
 
 /** Paused applies to a game in progress (the controller keeps the flag when the player leaves to the title). */
-const isPaused = (s: AppState): boolean => s.paused && s.view !== null && s.screen !== 'title' && s.screen !== 'select' && s.screen !== 'error';
+const isPaused = (s: AppState): boolean => s.paused && s.view !== null && s.screen !== 'title' && s.screen !== 'select' && s.screen !== 'error' && s.screen !== 'lab';
 
 function screenKey(s: AppState): string {
   if (s.screen === 'error') return 'error';
@@ -56,6 +59,8 @@ class Overlay implements Ui {
   private screens: GameScreens | null;
   private screensLoading: Promise<void> | null = null;
   private readonly screensLoader: () => Promise<GameScreens>;
+  private lab: LabModule | null = null;
+  private labLoading = false;
 
   constructor(
     private readonly root: HTMLElement,
@@ -148,6 +153,7 @@ class Overlay implements Ui {
     const s = this.state;
     if (s.screen === 'error') return errorScreen(this);
     if (s.screen === 'title') return titleScreen(this);
+    if (s.screen === 'lab') return this.labScreen();
     // A game screen before its game exists (the instant a session opens) has nothing to show yet.
     if (s.view === null && s.screen !== 'select') return h('section', { class: 'screen' });
     const screens = this.screens;
@@ -173,6 +179,26 @@ class Overlay implements Ui {
       case 'debrief':
         return debriefScreen(this);
     }
+  }
+
+  private labScreen(): HTMLElement {
+    if (this.lab) return this.lab.labScreen(this);
+    if (!this.labLoading) {
+      this.labLoading = true;
+      loadLab().then(
+        (lab) => {
+          this.lab = lab;
+          this.shownKey = '';
+          if (this.state.screen === 'lab') this.draw();
+        },
+        () => {
+          this.labLoading = false;
+          this.memory.notice = { kind: 'error', text: 'load-failed' };
+          this.draw();
+        },
+      );
+    }
+    return h('section', { class: 'screen panel', 'aria-busy': 'true' }, screenHeading(1, this.tr('app.loading'), 'loading-heading'));
   }
 
   private focusHeading(): void {

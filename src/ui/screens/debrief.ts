@@ -266,6 +266,8 @@ export function debriefScreen(ui: Ui): HTMLElement {
       { class: 'panel button-row' },
       h('button', { type: 'button', class: 'btn', id: 'export-save', 'data-testid': 'export-save', 'aria-describedby': 'export-help', onclick: () => ui.exportSave() }, ui.tr('debrief.export')),
       h('p', { class: 'help', id: 'export-help' }, ui.tr('debrief.exportHelp')),
+      h('button', { type: 'button', class: 'btn', id: 'what-if', 'data-testid': 'what-if', 'aria-describedby': 'what-if-help', onclick: () => ui.controller.openLab(true) }, ui.tr('lab.whatIf')),
+      h('p', { class: 'help', id: 'what-if-help' }, ui.tr('lab.whatIfHelp')),
       h('button', { type: 'button', class: 'btn btn-primary', id: 'to-title', 'data-testid': 'to-title', onclick: () => ui.controller.backToTitle() }, ui.tr('debrief.toTitle')),
     ),
   );

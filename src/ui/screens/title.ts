@@ -52,6 +52,8 @@ export function titleScreen(ui: Ui): HTMLElement {
         ui.tr('title.import'),
       ),
       h('p', { class: 'help', id: 'import-help' }, ui.tr('title.importHelp')),
+      h('button', { type: 'button', class: 'btn', id: 'open-lab', 'data-testid': 'open-lab', 'aria-describedby': 'lab-help', onclick: () => controller.openLab() }, ui.tr('lab.open')),
+      h('p', { class: 'help', id: 'lab-help' }, ui.tr('lab.openHelp')),
     ),
   );
 }
