@@ -46,7 +46,7 @@ export interface Board {
   memo: Map<string, unknown>;
   /** A declared gambler values a package as if its own side will ratify it (it still keeps its own line). */
   gambler: boolean;
-  /** What a signed deal that fails ratification costs us, below acting alone (public rule). */
+  /** What it costs us, below acting alone, when our own side rejects a deal we signed (public rule). */
   failureCost: number;
   /** Instrument rank each option needs on the other side (public). */
   partnerRanks: readonly (readonly number[])[];
@@ -62,7 +62,7 @@ export interface Judgement {
   odds: RatificationOdds;
   /** Believed chance the other side ratifies it (from the instrument it needs there). */
   partner: number;
-  /** Expected gain over acting alone: the deal pays only if both sides ratify, and failing costs (a gambler ignores both). */
+  /** Expected gain over acting alone: the deal pays only if both sides ratify, and our own rejection costs (a gambler ignores both). */
   surplus: number;
 }
 
@@ -199,7 +199,8 @@ export const pct = (x: number): number => Math.round(x * 100);
 
 /**
  * A package's expected gain over acting alone: `gain` if both sides ratify it (ours with `probability`, theirs
- * with the believed `partner` chance), minus the failure cost if either does not. A gambler counts on ratification.
+ * with the believed `partner` chance), minus the failure cost if our own side rejects it. A gambler counts on
+ * ratification.
  */
 export const expectedSurplus = (board: Board, probability: number, gain: number, partner = 1): number =>
-  board.gambler ? gain : probability * partner * gain - (1 - probability * partner) * board.failureCost;
+  board.gambler ? gain : probability * partner * gain - (1 - probability) * board.failureCost;

@@ -41,6 +41,14 @@ export function nextTime(board: Board): number {
   return deadline > 0 ? Math.min(1, (board.view.round + 1) / deadline) : 1;
 }
 
+/** Whether the offer we make now is the game's last word: the last round, and no counter can follow it. */
+export function finalSay(board: Board): boolean {
+  const v = board.view;
+  if (board.roundsLeft > 0) return false;
+  const max = v.scenario.rules.maxCounters;
+  return v.phase === 'response' ? v.counters + 1 >= max : max === 0;
+}
+
 /** Below this (our utility), a move by the other side is noise, not a concession or a retraction. */
 const MOVE_NOISE = 0.01;
 /** Reciprocity answers at most this share of our best surplus in one move: a wild swing is not matched. */
@@ -128,6 +136,9 @@ export function plan(board: Board, t: Tactics, rng: RngStream, time = board.time
     }
     target = Math.max(lastMine.surplus - step, Math.min(floor, lastMine.surplus));
   }
+  // Our last offer of the game, which they can only take or leave: any deal that beats none is worth
+  // making, so ask for no more than the curve's floor — the package they should like best among those.
+  if (finalSay(board)) target = Math.min(target, 0);
   // Never settle for less than the other side has already put on the table.
   if (theirBest && theirBest.surplus > target) {
     target = theirBest.surplus;

@@ -3,7 +3,7 @@
 // seeds are used for every pairing, so differences come from the policies, not the dice.
 import type { DifficultyId } from '../content/persona-schema';
 import type { Scenario } from '../content/scenario-schema';
-import { analyseGame, createGame, type Overrides, type Side } from '../engine';
+import { analyseGame, createGame, type Overrides, type Side, winSetsOverlap } from '../engine';
 import { DIFFICULTIES, findPersona, personasFor } from './persona-registry';
 import { playOut } from './play-out';
 import { agentOf, BASELINE_IDS, baselinePolicy, isBaseline, personaPolicy } from './policies';
@@ -67,6 +67,10 @@ export interface GameRecord {
   distance: number;
   /** Utility of the signed package for each side (null without agreement). */
   utility: Record<Side, number> | null;
+  /** Whether the two win-sets overlapped at the end (winSetsOverlap: judged with both sides' secrets). */
+  overlap: boolean;
+  /** The chance the signed package was ratified by both, from the engine's exact vote odds (0 without one). */
+  expectedRatified: number;
 }
 
 export function playGame(scenario: Scenario, seed: number, us: Entry, mx: Entry, overrides: Overrides = {}): GameRecord | null {
@@ -88,6 +92,8 @@ export function playGame(scenario: Scenario, seed: number, us: Entry, mx: Entry,
     jointGain: a.jointGain,
     distance: a.distanceToFrontier,
     utility: o.utility,
+    overlap: winSetsOverlap(state),
+    expectedRatified: o.ratification ? o.ratification.us.estimate * o.ratification.mx.estimate : 0,
   };
 }
 
@@ -103,6 +109,11 @@ export interface PairingResult {
   jointGain: number;
   /** Mean distance to the Pareto frontier of the signed agreements (null when there were none). */
   distance: number | null;
+  /** Games whose win-sets overlapped, how many of those ended in a ratified agreement, and how many were
+   * expected to (the sum of each signed package's exact chance of ratification by both: no vote noise). */
+  overlapGames: number;
+  overlapRatified: number;
+  overlapExpected: number;
 }
 
 export interface EntrySummary {
@@ -148,6 +159,9 @@ export function runTournament(
     const ratified: number[] = [];
     const joint: number[] = [];
     const dist: number[] = [];
+    let overlapGames = 0;
+    let overlapRatified = 0;
+    let overlapExpected = 0;
     for (const aSeat of ['us', 'mx'] as const) {
       for (let g = 0; g < gamesPerSeat; g++) {
         const r = aSeat === 'us' ? playGame(scenario, firstSeed + g, a, b, overrides) : playGame(scenario, firstSeed + g, b, a, overrides);
@@ -160,6 +174,11 @@ export function runTournament(
           ratified.push(r.ratified ? 1 : 0);
           joint.push(r.jointGain);
           if (r.agreement) dist.push(r.distance);
+          if (r.overlap) {
+            overlapGames++;
+            if (r.ratified) overlapRatified++;
+            overlapExpected += r.expectedRatified;
+          }
           own[a.name]!.scores.push(r.scores[aSeat]);
           own[a.name]!.agree.push(r.agreement ? 1 : 0);
           own[a.name]!.ratified.push(r.ratified ? 1 : 0);
@@ -183,6 +202,9 @@ export function runTournament(
       scoreB: mean(sb),
       jointGain: mean(joint),
       distance: dist.length ? mean(dist) : null,
+      overlapGames,
+      overlapRatified,
+      overlapExpected,
     });
   }
   const summary = entries
@@ -196,4 +218,42 @@ export function runTournament(
       ratificationRate: mean(own[e.name]!.ratified),
     }));
   return { scenario: scenario.id, overrides, gamesPerSeat, firstSeed, pairings, summary };
+}
+
+export interface BarCheck {
+  bar: 'score' | 'agreement' | 'selfPlay' | 'selfPlayExpected' | 'frontier';
+  entry: string;
+  /** null when the bar has nothing to judge (no game with overlapping win-sets, no agreement). */
+  ok: boolean | null;
+  value: number | null;
+  against: number;
+}
+
+/**
+ * The issue's quality bars for the AI entries: a higher own mean score than every baseline; ratified
+ * agreements at least as often as the linear baseline (a deal that dies at home is no agreement); in
+ * self-play, a ratified agreement in at least 80% of the games whose win-sets overlap, and agreements
+ * within 0.05 of the Pareto frontier on average.
+ */
+export function checkBars(r: TournamentResult, ais: readonly string[]): BarCheck[] {
+  const by = new Map(r.summary.map((s) => [s.name, s]));
+  const baselines = r.summary.filter((s) => s.kind === 'baseline');
+  const out: BarCheck[] = [];
+  for (const name of ais) {
+    const me = by.get(name);
+    if (!me) continue;
+    const bestBaseline = Math.max(...baselines.map((b) => b.meanScore));
+    out.push({ bar: 'score', entry: name, ok: me.meanScore > bestBaseline, value: me.meanScore, against: bestBaseline });
+    const linear = by.get('linear');
+    if (linear) out.push({ bar: 'agreement', entry: name, ok: me.ratificationRate >= linear.ratificationRate, value: me.ratificationRate, against: linear.ratificationRate });
+    const self = r.pairings.find((p) => p.a === name && p.b === name);
+    if (self) {
+      const share = self.overlapGames ? self.overlapRatified / self.overlapGames : null;
+      out.push({ bar: 'selfPlay', entry: name, ok: share === null ? null : share >= 0.8, value: share, against: 0.8 });
+      const expected = self.overlapGames ? self.overlapExpected / self.overlapGames : null;
+      out.push({ bar: 'selfPlayExpected', entry: name, ok: expected === null ? null : expected >= 0.8, value: expected, against: 0.8 });
+      out.push({ bar: 'frontier', entry: name, ok: self.distance === null ? null : self.distance <= 0.05, value: self.distance, against: 0.05 });
+    }
+  }
+  return out;
 }

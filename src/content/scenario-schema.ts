@@ -203,8 +203,8 @@ export const RulesSchema = z
     /** How much trust in the partner moves domestic approval of a deal: approval += effect * (trust - 0.5). */
     trustApprovalEffect: z.number().min(0).max(1),
     /**
-     * Utility both signatories lose when a signed agreement fails ratification on either side: a
-     * government that signs and cannot deliver is worse off than one that never signed.
+     * Utility a delegation loses when its own side rejects the agreement it signed: a government that
+     * signs what it cannot deliver is worse off than one that never signed.
      */
     failedRatificationCost: z.number().min(0).max(0.3),
     cite: Cites,

@@ -1,5 +1,5 @@
 // The engine's public surface. Pure and deterministic: no I/O, no clock, no unseeded randomness.
-export { analyseGame, compareWithHistory, distanceToFrontier, nashPoint, paretoFrontier } from './scoring';
+export { analyseGame, compareWithHistory, distanceToFrontier, nashPoint, paretoFrontier, winSetsOverlap } from './scoring';
 export type { FrontierPoint, GameAnalysis, HistoryComparison } from './scoring';
 export { awaitedSides, defaultAction, legalActionTypes, openIssues } from './legal';
 export { indexScenario } from './model';

@@ -2,6 +2,8 @@
 // how far the agreement lies from the frontier, and how far from what history produced.
 import type { Scenario } from '../content/scenario-schema';
 import { indexScenario } from './model';
+import { timeOf } from './step';
+import { packageUtility, ratificationOdds } from './utility';
 import type { GameState, Outcome, Side, SideModel } from './types';
 
 export interface FrontierPoint {
@@ -134,4 +136,35 @@ export function analyseGame(state: GameState): GameAnalysis {
     jointGain: o.payoff.us - reservation.us + (o.payoff.mx - reservation.mx),
     history: compareWithHistory(s, o),
   };
+}
+
+/**
+ * Whether the two win-sets overlap at the end of a game: is there a package that beats acting alone for
+ * both sides (discounted to the last date) and that each side would ratify? Votes here are chances, so
+ * "would ratify" needs a confidence: `line`, by default 90% on each side — a package both sides pass
+ * with that confidence is ratified at least 81% of the time, which is what "a deal was there to be had"
+ * must mean for the 80% self-play bar. Judged with both sides' secrets, after the fact: an evaluation
+ * tool, never a policy input.
+ */
+export function winSetsOverlap(state: GameState, line = 0.9): boolean {
+  const s = state.scenario;
+  const idx = indexScenario(s);
+  const t = timeOf(s, state.round);
+  const choices = s.issues.map((issue, i) => issue.options.map((_, o) => o).filter((o) => o === 0 || !(state.withdrawn[i] ?? []).includes(o)));
+  const ok = (side: Side, p: number[]) => {
+    const m = state.sides[side];
+    if (packageUtility(m, p) * m.discount ** t <= m.reservation) return false;
+    const ctx = { trust: m.trust, trustApprovalEffect: s.rules.trustApprovalEffect, commitments: state.commitments[side], audienceCost: s.rules.audienceCost };
+    return ratificationOdds(m, idx.instrumentRank[side], p, ctx).probability >= line;
+  };
+  const p = new Array<number>(s.issues.length).fill(0);
+  const walk = (k: number): boolean => {
+    if (k === s.issues.length) return ok('us', p) && ok('mx', p);
+    for (const o of choices[k]!) {
+      p[k] = o;
+      if (walk(k + 1)) return true;
+    }
+    return false;
+  };
+  return walk(0);
 }

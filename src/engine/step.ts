@@ -274,11 +274,11 @@ function signAndRatify(state: GameState): { state: GameState; events: GameEvent[
     mx: packageUtility(state.sides.mx, options, cardValueFor(state, 'mx', cards)),
   };
   const both = ratification.us.passed && ratification.mx.passed;
-  // A deal that dies at home leaves both signatories below where they would have stood without signing.
-  const failed = s.rules.failedRatificationCost;
+  // A government whose own side rejects what it signed ends below where it would have stood without signing.
+  const failed = (side: Side) => (ratification[side].passed ? 0 : s.rules.failedRatificationCost);
   const payoff = {
-    us: both ? discounted(utility.us, state.sides.us.discount, t) : state.sides.us.reservation - failed,
-    mx: both ? discounted(utility.mx, state.sides.mx.discount, t) : state.sides.mx.reservation - failed,
+    us: both ? discounted(utility.us, state.sides.us.discount, t) : state.sides.us.reservation - failed('us'),
+    mx: both ? discounted(utility.mx, state.sides.mx.discount, t) : state.sides.mx.reservation - failed('mx'),
   };
   const outcome: Outcome = {
     reason: both ? 'ratified' : 'ratification-failed',

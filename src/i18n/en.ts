@@ -43,7 +43,7 @@ export const en = {
   salience: { technical: 'technical', political: 'political' },
   reason: {
     ratified: 'Agreement signed and ratified by both sides.',
-    'ratification-failed': 'Agreement signed, but not ratified at home: both governments end below acting alone, for signing what they could not deliver.',
+    'ratification-failed': 'Agreement signed, but not ratified at home: a government whose own side rejected it ends below acting alone, for signing what it could not deliver.',
     'walked-away': 'The {side} walked away.',
     deadline: 'The deadline passed without agreement.',
   },

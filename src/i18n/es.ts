@@ -44,7 +44,7 @@ export const es: Messages = {
   salience: { technical: 'técnico', political: 'político' },
   reason: {
     ratified: 'Acuerdo firmado y ratificado por ambas partes.',
-    'ratification-failed': 'Acuerdo firmado, pero no ratificado en casa: ambos gobiernos quedan por debajo de actuar por su cuenta, por firmar lo que no podían cumplir.',
+    'ratification-failed': 'Acuerdo firmado, pero no ratificado en casa: el gobierno cuyo propio país lo rechazó queda por debajo de actuar por su cuenta, por firmar lo que no podía cumplir.',
     'walked-away': 'La {side} se levantó de la mesa.',
     deadline: 'Venció el plazo sin acuerdo.',
   },

@@ -259,7 +259,7 @@ describe('signing and ratification', () => {
     }
     expect(Math.abs(passed / n - estimate)).toBeLessThan(0.08);
   });
-  it('payoffs are discounted package utilities when both ratify, reservation values minus the failure cost otherwise', () => {
+  it('payoffs are discounted package utilities when both ratify; otherwise reservation values, minus the failure cost for a side that rejected', () => {
     let failures = 0;
     for (let seed = 0; seed < 30; seed++) {
       const o = signed(seed, full).outcome!;
@@ -269,11 +269,14 @@ describe('signing and ratification', () => {
       } else {
         expect(o.reason).toBe('ratification-failed');
         failures++;
-        // Reservation values 0.4 and 0.3, failure cost 0.05: signing a deal that dies is worse than no deal.
-        expect(o.payoff.us).toBeCloseTo(0.35, 12);
-        expect(o.payoff.mx).toBeCloseTo(0.25, 12);
-        expect(o.scores.us).toBeLessThan(50);
-        expect(o.scores.mx).toBeLessThan(50);
+        // Reservation values 0.4 and 0.3, failure cost 0.05 for a side whose own vote failed: signing what
+        // your side rejects is worse than no deal; the partner falls back to acting alone.
+        expect(o.payoff.us).toBeCloseTo(o.ratified.us ? 0.4 : 0.35, 12);
+        expect(o.payoff.mx).toBeCloseTo(o.ratified.mx ? 0.3 : 0.25, 12);
+        for (const side of ['us', 'mx'] as const) {
+          if (o.ratified[side]) expect(o.scores[side]).toBe(50);
+          else expect(o.scores[side]).toBeLessThan(50);
+        }
       }
     }
     expect(failures).toBeGreaterThan(0);
