@@ -546,6 +546,8 @@ class LabView {
     const started = labEnvironment.now();
     const batch = runArmsInWorkers(arms, { threads: workers, spawn: labEnvironment.spawn, onProgress: (done) => this.onProgress(batch, done) });
     this.phase = { kind: 'running', batch, done: 0, total, workers, started, milestone: 0 };
+    // The figures on screen always belong to the settings of the last batch run to its end.
+    this.result = null;
     this.ui.say(this.t('lab.started', { n: total.toLocaleString(this.lang), workers }));
     this.redraw('lab-cancel');
     batch.done.then(
