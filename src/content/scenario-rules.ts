@@ -156,6 +156,9 @@ export function checkScenarioRules(s: Scenario): RuleViolation[] {
   }
   for (const key of Object.keys(h.package)) if (!issueById.has(key)) bad(`history.package.${key}`, `unknown issue "${key}"`);
   if (h.round !== null) checkRound('history.round', h.round);
+  h.comprehensive?.issues.forEach((id, k) => {
+    if (!issueById.has(id)) bad(`history.comprehensive.issues.${k}`, `unknown issue "${id}"`);
+  });
   if (!h.agreement && (h.ratified.us || h.ratified.mx)) bad('history.ratified', 'no agreement cannot have been ratified');
   return out;
 }

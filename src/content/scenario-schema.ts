@@ -180,6 +180,11 @@ export const HistorySchema = z
     summary: Text,
     /** Per-issue citation of the historical outcome. */
     issueCites: z.record(Id, Cites),
+    /**
+     * The comprehensive agreement the sources discuss, when there is one to speak of: a ratified deal that
+     * moves every one of these issues off its status quo. The lab's calibration reports its likelihood.
+     */
+    comprehensive: z.object({ issues: z.array(Id).min(1), cite: Cites }).strict().optional(),
     cite: Cites,
   })
   .strict();
