@@ -180,6 +180,8 @@ describe('lab screen', () => {
     expect(InThreadWorker.made.every((w) => w.terminated)).toBe(true);
     expect(document.activeElement?.id).toBe('lab-results-heading');
     expect(announced(m.announcer)).toMatch(/Finished: 24 games in [\d.]+ s\. Arm A: agreement/);
+    // Progress milestones were read on the way (a quarter, a half, three quarters).
+    expect(announced(m.announcer)).toMatch(/(25|50|75)% of the games played\./);
 
     // The figures are those of runRange on the same seeds.
     const zacatecas = getScenario('zacatecas-1995')!;

@@ -565,7 +565,7 @@ class LabView {
         this.ui.say(
           this.t('lab.finished', {
             n: total.toLocaleString(this.lang),
-            seconds: (elapsedMs / 1000).toFixed(1),
+            seconds: (elapsedMs / 1000).toLocaleString(this.lang === 'es' ? 'es-MX' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
             agreement: percentText(this.lang, a.agreementRate.value),
             ratified: percentText(this.lang, a.ratifiedRate.value),
           }),
