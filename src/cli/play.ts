@@ -45,7 +45,7 @@ async function main() {
   // One reader for the whole session: piped input must not be lost between questions.
   const rl = createInterface({ input: process.stdin, terminal: process.stdin.isTTY });
   const lines = rl[Symbol.asyncIterator]();
-  // Without flags (npm start), ask: a student should not need to know the ids.
+  // Without flags (a bare `npm run play`), ask: a student should not need to know the ids.
   const scenarioId = (flags.scenario as string | undefined) ?? (await choose(lines, lang, 'scenario', SCENARIO_IDS.map((id) => loadScenarioOrExit(id).title[lang]), SCENARIO_IDS));
   const scenario = loadScenarioOrExit(scenarioId);
   const seat = ((flags.seat as string | undefined) ??
