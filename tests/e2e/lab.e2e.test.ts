@@ -63,7 +63,7 @@ describe('counterfactual lab', () => {
     // The same seeds in Node give the same figures.
     const scenario = getScenario('whole-enchilada-2001')!;
     const config: ArmConfig = { scenarioId: scenario.id, runs: 200, seed: 11, ai: { us: 'pragmatic', mx: 'pragmatic' }, difficulty: 'normal', overrides: {}, history: false };
-    const expected = labReport(scenario, [{ label: 'Arm A', config }], [runRange(scenario, config, 0, 200)]);
+    const expected = labReport(scenario, [{ label: 'A', config }], [runRange(scenario, config, 0, 200)]);
     const summary = await page.locator(`${sel('lab-summary')} tbody tr`).allTextContents();
     expect(summary).toHaveLength(4);
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

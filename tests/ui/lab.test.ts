@@ -190,8 +190,8 @@ describe('lab screen', () => {
     const expected = labReport(
       zacatecas,
       [
-        { label: 'Arm A', config: base },
-        { label: 'Arm B', config: b },
+        { label: 'A', config: base },
+        { label: 'B', config: b },
       ],
       [runRange(zacatecas, base, 0, 12), runRange(zacatecas, b, 0, 12)],
     );

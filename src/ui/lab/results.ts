@@ -55,7 +55,8 @@ const personaName = (lang: Locale, id: string): string => {
 export function resultsView(lang: Locale, scenario: Scenario, r: LabReport, meta: { elapsedMs: number; workers: number }): ResultsView {
   const charts: BarChartSpec[] = [];
   const arms = r.arms;
-  const labels = arms.map((a) => a.label);
+  // The report's labels are data ('A', 'B'); the screen names the arms in its language.
+  const labels = arms.map((_, k) => tr(lang, k === 0 ? 'lab.armA' : 'lab.armB'));
   const two = arms.length === 2;
   const headWith = (first: string) => [first, ...labels, ...(two ? [tr(lang, 'lab.difference')] : [])];
 
@@ -74,11 +75,11 @@ export function resultsView(lang: Locale, scenario: Scenario, r: LabReport, meta
   const settingsList = h(
     'ul',
     { class: 'lab-settings' },
-    arms.map((a) =>
+    arms.map((a, k) =>
       h(
         'li',
         {},
-        h('strong', {}, `${a.label}: `),
+        h('strong', {}, `${labels[k]}: `),
         tr(lang, 'lab.settingsLine', { us: personaName(lang, a.settings.ai.us), mx: personaName(lang, a.settings.ai.mx), overrides: overridesText(lang, scenario, a.settings.overrides) }),
       ),
     ),
@@ -143,10 +144,10 @@ export function resultsView(lang: Locale, scenario: Scenario, r: LabReport, meta
       h('button', { type: 'button', class: 'btn', id: 'lab-export-json', 'data-testid': 'lab-export-json', 'data-export': 'json' }, tr(lang, 'lab.exportJson')),
     ),
     h('h3', {}, tr(lang, 'lab.issuesHeading')),
-    h('p', { class: 'help' }, tr(lang, 'lab.issuesHelp', { counts: arms.map((a, k) => `${a.label}: ${ratified[k]!.toLocaleString(lang)}`).join('; ') })),
+    h('p', { class: 'help' }, tr(lang, 'lab.issuesHelp', { counts: arms.map((_, k) => `${labels[k]}: ${ratified[k]!.toLocaleString(lang)}`).join('; ') })),
     h('div', { class: 'lab-issues' }, issueBlocks),
     h('h3', {}, tr(lang, 'lab.timeHeading')),
-    h('p', { class: 'help' }, tr(lang, 'lab.timeHelp', { counts: arms.map((a, k) => `${a.label}: ${signed[k]!.toLocaleString(lang)}`).join('; ') })),
+    h('p', { class: 'help' }, tr(lang, 'lab.timeHelp', { counts: arms.map((_, k) => `${labels[k]}: ${signed[k]!.toLocaleString(lang)}`).join('; ') })),
     chartBox(lang, 'lab-chart-rounds', tr(lang, 'lab.timeHeading'), roundNames, roundSeries, charts),
     table(
       'lab-rounds-table',

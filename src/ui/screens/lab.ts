@@ -542,7 +542,6 @@ class LabView {
   private start(arms: ArmConfig[]): void {
     const workers = Math.min(labEnvironment.threads(), arms.reduce((n, a) => n + a.runs, 0));
     const total = arms.reduce((n, a) => n + a.runs, 0);
-    const labels = arms.length === 2 ? [this.t('lab.armA'), this.t('lab.armB')] : [this.t('lab.armA')];
     const started = labEnvironment.now();
     const batch = runArmsInWorkers(arms, { threads: workers, spawn: labEnvironment.spawn, onProgress: (done) => this.onProgress(batch, done) });
     this.phase = { kind: 'running', batch, done: 0, total, workers, started, milestone: 0 };
@@ -555,7 +554,7 @@ class LabView {
         if (this.phase.kind !== 'running' || this.phase.batch !== batch) return;
         const report = labReport(
           this.scenario,
-          arms.map((config, k) => ({ label: labels[k]!, config })),
+          arms.map((config, k) => ({ label: k === 0 ? 'A' : 'B', config })),
           records,
         );
         const elapsedMs = labEnvironment.now() - started;
