@@ -126,7 +126,23 @@ export interface View {
   reveal: { sides: Record<Side, SideView>; briefs: Record<Side, OwnBrief>; history: Scenario['history'] } | null;
 }
 
+// A brief depends only on the scenario: built once per scenario and side, so every projection shares it.
+const briefCache = new WeakMap<Scenario, Partial<Record<Side, OwnBrief>>>();
+
 function briefOf(s: Scenario, side: Side): OwnBrief {
+  let bySide = briefCache.get(s);
+  if (!bySide) {
+    bySide = {};
+    briefCache.set(s, bySide);
+  }
+  const hit = bySide[side];
+  if (hit) return hit;
+  const brief = buildBrief(s, side);
+  bySide[side] = brief;
+  return brief;
+}
+
+function buildBrief(s: Scenario, side: Side): OwnBrief {
   const d = s.delegations[side];
   return {
     name: d.name,
@@ -147,6 +163,84 @@ function visibleEffect(e: Effect, viewer: Side | null): boolean {
 const namedCache = new WeakMap<object, Record<string, string>>();
 const offerCache = new WeakMap<Offer, PublicOffer>();
 const firedCache = new WeakMap<FiredShock[], Map<Side | null, ShockView[]>>();
+const offersCache = new WeakMap<Offer[], PublicOffer[]>();
+const withdrawnCache = new WeakMap<GameState['withdrawn'], Record<string, string[]>>();
+const commitmentsCache = new WeakMap<GameState['commitments'], Record<Side, Record<string, string>>>();
+const foreseenCache = new WeakMap<GameState['pending'], View['foreseen']>();
+const AWAITING: Record<string, Side[]> = { '': [], us: ['us'], mx: ['mx'], 'us,mx': ['us', 'mx'], 'mx,us': ['mx', 'us'] };
+const cardsCache = new WeakMap<Record<string, boolean>, WeakMap<string[], Map<Side | null, View['cards']>>>();
+
+/** The same few arrays of sides for every projection. */
+const sharedSides = (sides: Side[]): Side[] => AWAITING[sides.join(',')] ?? sides;
+
+/** The cards as a seat sees them: rebuilt only when availability or use changes (both replaced, never mutated). */
+function cardViews(s: Scenario, available: Record<string, boolean>, used: string[], side: Side | null): View['cards'] {
+  let byUsed = cardsCache.get(available);
+  if (!byUsed) {
+    byUsed = new WeakMap();
+    cardsCache.set(available, byUsed);
+  }
+  let bySide = byUsed.get(used);
+  if (!bySide) {
+    bySide = new Map();
+    byUsed.set(used, bySide);
+  }
+  let views = bySide.get(side);
+  if (!views) {
+    views = s.cards.map((c) => ({
+      id: c.id,
+      holder: c.holder,
+      available: available[c.id] ?? false,
+      used: used.includes(c.id),
+      ownValue: side ? c.value[side] : null,
+    }));
+    bySide.set(side, views);
+  }
+  return views;
+}
+
+function offerViews(s: Scenario, offers: Offer[]): PublicOffer[] {
+  let v = offersCache.get(offers);
+  if (!v) {
+    v = offers.map((o) => offerView(s, o));
+    offersCache.set(offers, v);
+  }
+  return v;
+}
+
+function withdrawnView(s: Scenario, withdrawn: GameState['withdrawn']): Record<string, string[]> {
+  let v = withdrawnCache.get(withdrawn);
+  if (!v) {
+    v = {};
+    for (const key in withdrawn) {
+      const issue = s.issues[Number(key)]!;
+      v[issue.id] = withdrawn[key]!.map((o) => issue.options[o]!.id);
+    }
+    withdrawnCache.set(withdrawn, v);
+  }
+  return v;
+}
+
+function commitmentsView(s: Scenario, commitments: GameState['commitments']): Record<Side, Record<string, string>> {
+  let v = commitmentsCache.get(commitments);
+  if (!v) {
+    v = { us: namedOptions(s, commitments.us), mx: namedOptions(s, commitments.mx) };
+    commitmentsCache.set(commitments, v);
+  }
+  return v;
+}
+
+function foreseenView(s: Scenario, pending: GameState['pending']): View['foreseen'] {
+  let v = foreseenCache.get(pending);
+  if (!v) {
+    const idx = indexScenario(s);
+    v = pending
+      .filter((p) => p.trigger.kind === 'round' && s.shocks[idx.shockIndex.get(p.id)!]!.foreseen)
+      .map((p) => ({ id: p.id, round: (p.trigger as { round: number }).round, title: s.shocks[idx.shockIndex.get(p.id)!]!.title }));
+    foreseenCache.set(pending, v);
+  }
+  return v;
+}
 
 function namedOptions(s: Scenario, options: Readonly<Record<number, number>>): Record<string, string> {
   const hit = namedCache.get(options);
@@ -169,6 +263,34 @@ function offerView(s: Scenario, o: Offer): PublicOffer {
   return v;
 }
 
+// A shock as a seat sees it depends only on the scenario and when and how it fired: shared by every
+// state (and every game) in which it fired that way.
+const shockViewCache = new WeakMap<Scenario, Map<string, ShockView>>();
+
+function shockView(s: Scenario, f: FiredShock, side: Side | null): ShockView {
+  let byKey = shockViewCache.get(s);
+  if (!byKey) {
+    byKey = new Map();
+    shockViewCache.set(s, byKey);
+  }
+  const key = `${f.id}|${f.round}|${f.injected}|${side}`;
+  let v = byKey.get(key);
+  if (!v) {
+    const shock = s.shocks[indexScenario(s).shockIndex.get(f.id)!]!;
+    v = {
+      id: f.id,
+      type: shock.type,
+      round: f.round,
+      injected: f.injected,
+      title: shock.title,
+      narrative: shock.narrative,
+      effects: shock.effects.filter((e) => visibleEffect(e, side)),
+    };
+    byKey.set(key, v);
+  }
+  return v;
+}
+
 function firedViews(s: Scenario, fired: FiredShock[], side: Side | null): ShockView[] {
   let bySide = firedCache.get(fired);
   if (!bySide) {
@@ -177,19 +299,7 @@ function firedViews(s: Scenario, fired: FiredShock[], side: Side | null): ShockV
   }
   let views = bySide.get(side);
   if (!views) {
-    const idx = indexScenario(s);
-    views = fired.map((f) => {
-      const shock = s.shocks[idx.shockIndex.get(f.id)!]!;
-      return {
-        id: f.id,
-        type: shock.type,
-        round: f.round,
-        injected: f.injected,
-        title: shock.title,
-        narrative: shock.narrative,
-        effects: shock.effects.filter((e) => visibleEffect(e, side)),
-      };
-    });
+    views = fired.map((f) => shockView(s, f, side));
     bySide.set(side, views);
   }
   return views;
@@ -200,13 +310,7 @@ export function projection(state: GameState, seat: string): View {
   const parsed = parseSeat(seat);
   if (!parsed) throw new Error(`unknown seat "${seat}": a seat is "us", "mx", "us.adviser", "mx.adviser" or "instructor"`);
   const side = parsed.kind === 'delegation' ? parsed.side : null;
-  const idx = indexScenario(s);
   const ended = state.phase === 'ended';
-  const withdrawn: Record<string, string[]> = {};
-  for (const key in state.withdrawn) {
-    const issue = s.issues[Number(key)]!;
-    withdrawn[issue.id] = state.withdrawn[key]!.map((o) => issue.options[o]!.id);
-  }
   return {
     scenario: publicScenario(s),
     seat,
@@ -218,29 +322,21 @@ export function projection(state: GameState, seat: string): View {
     phase: state.phase,
     proposer: state.proposer,
     turn: state.turn,
-    awaiting: awaitedSides(state),
+    awaiting: sharedSides(awaitedSides(state)),
     counters: state.counters,
     suspendedUntil: state.suspendedUntil,
     offer: state.offer ? offerView(s, state.offer) : null,
-    offers: state.offers.map((o) => offerView(s, o)),
+    offers: offerViews(s, state.offers),
     ledger: namedOptions(s, state.ledger),
     ledgerCards: state.ledgerCards,
-    commitments: { us: namedOptions(s, state.commitments.us), mx: namedOptions(s, state.commitments.mx) },
-    withdrawn,
-    cards: s.cards.map((c) => ({
-      id: c.id,
-      holder: c.holder,
-      available: state.cardsAvailable[c.id] ?? false,
-      used: state.cardsUsed.includes(c.id),
-      ownValue: side ? c.value[side] : null,
-    })),
+    commitments: commitmentsView(s, state.commitments),
+    withdrawn: withdrawnView(s, state.withdrawn),
+    cards: cardViews(s, state.cardsAvailable, state.cardsUsed, side),
     own: side ? state.sides[side] : null,
     brief: side ? briefOf(s, side) : null,
     domesticDone: state.domesticDone,
     fired: firedViews(s, state.fired, side),
-    foreseen: state.pending
-      .filter((p) => p.trigger.kind === 'round' && s.shocks[idx.shockIndex.get(p.id)!]!.foreseen)
-      .map((p) => ({ id: p.id, round: (p.trigger as { round: number }).round, title: s.shocks[idx.shockIndex.get(p.id)!]!.title })),
+    foreseen: foreseenView(s, state.pending),
     outcome: state.outcome,
     reveal: ended
       ? {
