@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { opponentCatalogue } from '../ai/opponent';
 import { SCENARIO_IDS } from '../content/scenarios';
 import { type ArmConfig, checkArm, resolveArm } from '../lab/batch';
-import { runArmParallel } from '../lab/node-pool';
+import { type PoolTiming, runArmParallel } from '../lab/node-pool';
 import { type ArmSummary, compareArms, summarise } from '../lab/summary';
 import type { Interval } from '../lab/stats';
 import { helpText, intFlag, OVERRIDE_FLAGS, overridesFrom, parseFlags, runCli, UsageError } from './args';
@@ -94,14 +94,23 @@ async function main() {
     }
   }
 
-  const started = Date.now();
+  const started = performance.now();
+  const cpu = process.cpuUsage();
   const bar = progressBar(runs * arms.length);
   const results = [];
-  for (const [label, arm] of arms) results.push({ label, arm, records: await runArmParallel(arm, bar.tick, threads) });
+  const timings: PoolTiming[] = [];
+  for (const [label, arm] of arms) results.push({ label, arm, records: await runArmParallel(arm, bar.tick, threads, (t) => timings.push(t)) });
   bar.end();
-  const elapsedMs = Date.now() - started;
   const summaries = results.map((r) => ({ label: r.label, settings: resolveArm(scenario, r.arm), summary: summarise(scenario, r.records) }));
-  console.log(`${scenario.title.en} — seeds ${seed}..${seed + runs - 1}, ${threads} threads, ${(elapsedMs / 1000).toFixed(1)} s`);
+  const elapsedMs = performance.now() - started;
+  // CPU time of the whole process, all threads: less sensitive than wall time to other work on the machine.
+  const used = process.cpuUsage(cpu);
+  const games = runs * arms.length;
+  console.log(`${scenario.title.en} — seeds ${seed}..${seed + runs - 1}`);
+  console.log(
+    `  speed             ${games} games in ${(elapsedMs / 1000).toFixed(2)} s on ${threads} threads: ${Math.round(games / (elapsedMs / 1000))} games/s, ` +
+      `${((used.user + used.system) / 1000 / games).toFixed(2)} ms CPU per game; worker start-up ${Math.round(Math.max(...timings.flatMap((t) => t.startupMs)))} ms`,
+  );
   for (const s of summaries) {
     printArm(s.label, s.summary);
     console.log(`  settings          AI ${s.settings.ai.us} / ${s.settings.ai.mx}; overrides ${JSON.stringify(s.settings.overrides)}`);

@@ -1,10 +1,14 @@
 // One arm of a lab experiment: many AI-vs-AI games of a scenario under the same settings, one seed each
 // (base seed + run index), reduced to small records. Pure: the same config and range give the same records.
 import { createOpponent } from '../ai/opponent';
-import { personasFor } from '../ai/persona-registry';
-import { playOut } from '../ai/play-out';
+import { DIFFICULTIES, personasFor } from '../ai/persona-registry';
+import { type Agent, playOut } from '../ai/play-out';
+import { baselinePolicy, isBaseline, personaPolicy } from '../ai/policies';
+import type { Policy } from '../ai/types';
+import type { DifficultyId } from '../content/persona-schema';
 import type { Scenario } from '../content/scenario-schema';
 import { checkOverrides, createGame, type Overrides, type Side } from '../engine';
+import { DecisionMemo } from './decision-memo';
 
 export interface ArmConfig {
   scenarioId: string;
@@ -52,10 +56,54 @@ export function checkArm(scenario: Scenario, config: ArmConfig): string[] {
   return out;
 }
 
-export function runGame(scenario: Scenario, config: ArmConfig, index: number): RunRecord {
+/**
+ * Decisions shared by the games a thread runs (a Node worker, a browser worker, or the main thread).
+ * Bounded; reusing a decision never changes a game (see decision-memo.ts).
+ */
+const sharedMemo = new DecisionMemo();
+
+/** The memo runGame and runRange use unless told otherwise. */
+export const defaultMemo = (): DecisionMemo => sharedMemo;
+
+/**
+ * The policy createOpponent would pick, under the name its agent is seeded with, remembered in `memo`.
+ * Policies are built once per memo, so the games of a batch share their decisions.
+ */
+function rememberedPolicy(memo: DecisionMemo, scenario: Scenario, side: Side, personaId: string, difficulty: string): { policy: Policy; name: string } {
+  const key = `${scenario.id}|${side}|${personaId}|${difficulty}`;
+  const hit = policies.get(memo)?.get(key);
+  if (hit) return hit;
+  let built: { policy: Policy; name: string };
+  if (isBaseline(personaId)) built = { policy: baselinePolicy(personaId), name: personaId };
+  else {
+    const persona = personasFor(scenario.id, side).find((p) => p.id === personaId);
+    if (!persona) throw new Error(`unknown persona "${personaId}"`);
+    if (!(DIFFICULTIES as readonly string[]).includes(difficulty)) throw new Error(`unknown difficulty "${difficulty}"`);
+    built = { policy: personaPolicy(persona, difficulty as DifficultyId), name: `${personaId}/${difficulty}` };
+  }
+  const entry = built;
+  let perMemo = policies.get(memo);
+  if (!perMemo) {
+    perMemo = new Map();
+    policies.set(memo, perMemo);
+  }
+  perMemo.set(key, entry);
+  return entry;
+}
+const policies = new WeakMap<DecisionMemo, Map<string, { policy: Policy; name: string }>>();
+
+/**
+ * One game of the arm. With a memo (by default the thread's shared one), decisions already taken in an
+ * identical position are reused; with `null`, every decision is computed afresh. Both give the same record.
+ */
+export function runGame(scenario: Scenario, config: ArmConfig, index: number, memo: DecisionMemo | null = sharedMemo): RunRecord {
   const arm = resolveArm(scenario, config);
   const seed = config.seed + index;
-  const agent = (side: Side) => {
+  const agent = (side: Side): Agent => {
+    if (memo) {
+      const { policy, name } = rememberedPolicy(memo, scenario, side, arm.ai[side], config.difficulty);
+      return memo.agent(policy, name, seed, side).agent;
+    }
     const r = createOpponent(scenario, side, { persona: arm.ai[side], difficulty: config.difficulty }, seed);
     if (!r.ok) throw new Error(r.error);
     return r.agent;
@@ -74,10 +122,17 @@ export function runGame(scenario: Scenario, config: ArmConfig, index: number): R
   };
 }
 
-export function runRange(scenario: Scenario, config: ArmConfig, from: number, to: number, onRun?: () => void): RunRecord[] {
+export function runRange(
+  scenario: Scenario,
+  config: ArmConfig,
+  from: number,
+  to: number,
+  onRun?: () => void,
+  memo: DecisionMemo | null = sharedMemo,
+): RunRecord[] {
   const out: RunRecord[] = [];
   for (let k = from; k < to; k++) {
-    out.push(runGame(scenario, config, k));
+    out.push(runGame(scenario, config, k, memo));
     onRun?.();
   }
   return out;

@@ -5,8 +5,12 @@ import { type ArmConfig, runRange } from './batch';
 
 // Only as a worker thread: imported anywhere else (e.g. to check it loads), it does nothing.
 if (parentPort && workerData) {
+  // The worker runs from a JavaScript bundle: errors should point at the TypeScript sources.
+  process.setSourceMapsEnabled(true);
   const { config, from, to } = workerData as { config: ArmConfig; from: number; to: number };
   const port = parentPort;
+  // Tells the pool the thread is up and its code loaded (the pool times its start-up).
+  port.postMessage({ kind: 'started' });
   const scenario = getScenario(config.scenarioId)!;
   let done = 0;
   const records = runRange(scenario, config, from, to, () => {

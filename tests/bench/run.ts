@@ -1,7 +1,15 @@
-// npm run bench: prints the engine's and the AI's speed figures on this machine (one core).
+// npm run bench: prints the engine's and the AI's speed figures on this machine (one core), then the
+// lab's (10,000 games over all cores). `npm run bench -- lab` prints only the lab's.
 import { existsSync } from 'node:fs';
 import { allScenarios } from '../../src/content/scenarios';
 import { benchEngine } from './engine-bench';
+import { benchLab, labLine } from './lab-bench';
+
+const only = process.argv.slice(2).filter((a) => a !== '--');
+if (only.length === 1 && only[0] === 'lab') {
+  console.log(labLine(await benchLab()));
+  process.exit(0);
+}
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 console.log(`Node ${process.version}, one core (single thread)`);
@@ -15,3 +23,5 @@ if (existsSync(aiBench)) {
   const { benchAi } = (await import(aiBench.href)) as { benchAi: () => Promise<void> };
   await benchAi();
 }
+console.log('');
+console.log(labLine(await benchLab()));
