@@ -1,18 +1,20 @@
 // Decisions remembered across the games of a batch. AI-vs-AI games of one scenario pass through the same
 // positions again and again (the seeds differ mostly in stochastic shocks and the ratification vote), and a
 // policy is a pure function of (view, seeded stream). A decision is reused only when the whole projection
-// is the same — compared by content, every field and every nested value — for the same policy, and either
-// the policy never touched its stream for it (then the stream cannot matter) or the stream starts in the
-// same state. Pure TS with no Node APIs, so a browser worker can use it too.
+// is the same — compared by content, every field and every nested value — for the same policy, and the
+// policy never touched its seeded stream for it (so the stream, the only thing that differs between games,
+// cannot matter). Pure TS with no Node APIs, so a browser worker can use it too.
 import { decisionRng, nameSalt } from '../ai/decision-rng';
 import type { Agent } from '../ai/play-out';
 import type { Decision, Policy } from '../ai/types';
 import { RngStream, type Side, type View } from '../engine';
 
-/** Stops remembering (and starts afresh) past this many decisions, to bound memory. */
-const DEFAULT_MAX_DECISIONS = 50_000;
+/** Forgets everything and starts afresh past this many decisions, to bound memory. */
+const DEFAULT_MAX_DECISIONS = 20_000;
 /** Content ids kept before the table is renewed (ids are never reused, so stale ones only miss). */
-const MAX_CONTENT_IDS = 400_000;
+const MAX_CONTENT_IDS = 50_000;
+/** A policy that drew from its stream this many decisions in a row is no longer remembered. */
+const GIVE_UP_AFTER_DRAWS = 200;
 
 /**
  * Content keys for plain JSON-like values: two values get the same key exactly when they have the same
@@ -113,13 +115,16 @@ export interface MemoStats {
 /**
  * Remembered decisions of named policies. A name must identify its policy completely (the persona and
  * difficulty, or the baseline): everything else a decision depends on is in the view or the stream.
+ * Only decisions that did not touch their stream are kept: one that drew would be reusable only in the
+ * same game at the same point, so keeping it would cost memory for nothing; and a policy that keeps
+ * drawing (a random baseline) is left alone.
  */
 export class DecisionMemo {
   readonly keys = new ContentKeys();
-  /** policy name -> view key -> decision that did not touch the stream. */
-  private free = new Map<string, Map<string, Decision>>();
-  /** policy name -> view key and stream state -> decision that drew from the stream. */
-  private drawn = new Map<string, Map<string, Decision>>();
+  /** policy name -> view key -> decision. */
+  private known = new Map<string, Map<string, Decision>>();
+  /** policy name -> decisions in a row that drew from the stream. */
+  private drawing = new Map<string, number>();
   private size = 0;
   readonly stats: MemoStats = { hits: 0, misses: 0, skipped: 0 };
 
@@ -128,37 +133,39 @@ export class DecisionMemo {
   /**
    * The agent of `policy` in game `seed` on `side`, exactly as agentOf builds it (each decision's stream
    * seeded by seed, side, name and the point of the game), with memory: the stream is only built when
-   * the decision is not already known without it.
+   * the decision is not already known.
    */
   agent(policy: Policy, name: string, seed: number, side: Side): { agent: Agent; decide: (view: View) => Decision } {
     const salt = nameSalt(name);
-    const free = mapOf(this.free, name);
-    const drawn = mapOf(this.drawn, name);
+    let known = this.known.get(name);
+    if (!known) {
+      known = new Map();
+      this.known.set(name, known);
+    }
+    const memo = known;
     const decide = (view: View): Decision => {
-      const key = this.keys.keyOnce(view);
+      // A policy that draws at (nearly) every decision gains nothing here: plain, it costs less.
+      const key = (this.drawing.get(name) ?? 0) >= GIVE_UP_AFTER_DRAWS ? null : this.keys.keyOnce(view);
       if (key === null) {
         this.stats.skipped++;
         return policy(view, decisionRng(seed, side, view, salt));
       }
-      const known = free.get(key);
-      if (known) {
+      const hit = memo.get(key);
+      if (hit) {
         this.stats.hits++;
-        return known;
-      }
-      const start = decisionRng(seed, side, view, salt).state();
-      const drawnKey = `${key}|${start.join(',')}`;
-      const again = drawn.get(drawnKey);
-      if (again) {
-        this.stats.hits++;
-        return again;
+        return hit;
       }
       this.stats.misses++;
-      const rng = new WatchedRng(start);
+      // The policy plays with the same stream, watched, so we know whether the stream mattered.
+      const rng = new WatchedRng(decisionRng(seed, side, view, salt).state());
       const decision = policy(view, rng);
-      if (this.size >= this.maxDecisions) this.clear();
-      this.size++;
-      if (rng.touched) drawn.set(drawnKey, decision);
-      else free.set(key, decision);
+      if (rng.touched) this.drawing.set(name, (this.drawing.get(name) ?? 0) + 1);
+      else {
+        this.drawing.set(name, 0);
+        if (this.size >= this.maxDecisions) this.clear();
+        memo.set(key, decision);
+        this.size++;
+      }
       return decision;
     };
     return { agent: (view) => decide(view).action, decide };
@@ -166,21 +173,12 @@ export class DecisionMemo {
 
   /** Forgets every decision (the maps stay shared with the agents already handed out). */
   clear(): void {
-    for (const m of this.free.values()) m.clear();
-    for (const m of this.drawn.values()) m.clear();
+    for (const m of this.known.values()) m.clear();
+    this.drawing.clear();
     this.size = 0;
   }
 
   get decisions(): number {
     return this.size;
   }
-}
-
-function mapOf<V>(m: Map<string, Map<string, V>>, name: string): Map<string, V> {
-  let inner = m.get(name);
-  if (!inner) {
-    inner = new Map();
-    m.set(name, inner);
-  }
-  return inner;
 }
