@@ -6,7 +6,7 @@
 // esbuild and kept under node_modules/.cache; a manifest lists the bundle's inputs with a hash of their
 // contents, so an edit to any of them (or another esbuild) rebuilds it before the next run.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,7 +93,24 @@ export async function bundleEntry(entry: string, root: string, dir: string): Pro
   writeAtomically(`${file}.map`, map.contents);
   writeAtomically(file, js.text.replace(/\/\/# sourceMappingURL=.*$/m, `//# sourceMappingURL=${name}.map`));
   writeAtomically(manifestPath, JSON.stringify({ hash, inputs, file } satisfies Manifest));
+  pruneBundles(dir, file);
   return file;
+}
+
+/** Bundles older than this are deleted when a new one is written (a run in progress may still use a recent one). */
+const KEEP_BUNDLES_MS = 24 * 3600 * 1000;
+
+function pruneBundles(dir: string, keep: string): void {
+  const now = Date.now();
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (!/^bundle-.*\.mjs(\.map)?$/.test(name) || path === keep || path === `${keep}.map`) continue;
+    try {
+      if (now - statSync(path).mtimeMs > KEEP_BUNDLES_MS) rmSync(path, { force: true });
+    } catch {
+      // already gone (another run pruned it)
+    }
+  }
 }
 
 let bundled: Promise<string> | null = null;

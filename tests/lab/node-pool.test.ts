@@ -1,6 +1,6 @@
 // The lab's worker threads run a JavaScript bundle of the worker entry: it gives the records the same
 // games give in this thread, and the bundle is rebuilt exactly when one of its sources changes.
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -50,5 +50,14 @@ describe('bundleEntry', () => {
     const second = await bundleEntry(join(root, 'entry.ts'), root, out);
     expect(second).not.toBe(first);
     expect(((await import(pathToFileURL(second).href)) as { said: string }).said).toBe('adiós!');
+    // A recent bundle stays (a run may still be using it); one a day old goes when the next is written.
+    expect(existsSync(first)).toBe(true);
+    const dayAgo = new Date(Date.now() - 25 * 3600 * 1000);
+    utimesSync(first, dayAgo, dayAgo);
+    writeFileSync(join(root, 'dep.ts'), "export const word = 'hello';\n");
+    const third = await bundleEntry(join(root, 'entry.ts'), root, out);
+    expect(existsSync(first)).toBe(false);
+    expect(existsSync(second)).toBe(true);
+    expect(existsSync(third)).toBe(true);
   });
 });
