@@ -11,84 +11,131 @@ import { RngStream, type Side, type View } from '../engine';
 
 /** Forgets everything and starts afresh past this many decisions, to bound memory. */
 const DEFAULT_MAX_DECISIONS = 20_000;
-/** Content ids kept before the table is renewed (ids are never reused, so stale ones only miss). */
-const MAX_CONTENT_IDS = 50_000;
+/** Nodes of the content tables kept before they are renewed (ids are never reused, so stale ones only miss). */
+const MAX_NODES = 200_000;
 /** A policy that drew from its stream this many decisions in a row is no longer remembered. */
 const GIVE_UP_AFTER_DRAWS = 200;
 
+/** A node of a content table: the next part's id -> the node after it; END -> the id of what ends here. */
+type Node = Map<number, Node | number>;
+const END = -1;
+const FALSE = 0;
+const TRUE = 1;
+const NULL = 2;
+const UNDEFINED = 3;
+const MINUS_ZERO = 4;
+
 /**
- * Content keys for plain JSON-like values: two values get the same key exactly when they have the same
+ * Content ids for plain JSON-like values: two values get the same id exactly when they have the same
  * content (same keys in the same order, same numbers, strings, booleans, nulls and undefineds, nested).
- * Each object is read once per identity — the engine replaces, never mutates, what it changes, so an
- * object that was read keeps its content — and stands in its parent's text as a short content id.
- * Anything that is not plain data (a function, a Map, a class instance) makes the value uncacheable (null).
+ * Each number and string gets an id; an array is the sequence of its items' ids and an object the
+ * sequence of its keys' and values' ids, looked up in a table of such sequences (a trie of small-integer
+ * maps, cheaper than spelling the content out as text). Each object is read once per identity — the engine
+ * replaces, never mutates, what it changes, so an object that was read keeps its content. Anything that
+ * is not plain data (a function, a Map, a class instance) makes the value uncacheable (-1).
  */
 export class ContentKeys {
-  private byObject = new WeakMap<object, string | null>();
-  private byContent = new Map<string, string>();
-  private next = 0;
+  private byObject = new WeakMap<object, number>();
+  private numbers = new Map<number, number>();
+  private strings = new Map<string, number>();
+  private arrays: Node = new Map();
+  private objects: Node = new Map();
+  private nodes = 0;
+  private next = MINUS_ZERO + 1;
 
-  key(value: unknown): string | null {
+  constructor(private readonly maxNodes = MAX_NODES) {}
+
+  key(value: unknown): number {
     switch (typeof value) {
-      case 'number':
-        return Object.is(value, -0) ? '-0' : String(value);
-      case 'string':
-        // Length-prefixed: unambiguous without escaping.
-        return `s${value.length}:${value}`;
+      case 'number': {
+        // Map keys compare 0 and -0 as equal; a policy could tell them apart (1 / x).
+        if (Object.is(value, -0)) return MINUS_ZERO;
+        let id = this.numbers.get(value);
+        if (id === undefined) {
+          id = this.next++;
+          this.numbers.set(value, id);
+        }
+        return id;
+      }
+      case 'string': {
+        let id = this.strings.get(value);
+        if (id === undefined) {
+          id = this.next++;
+          this.strings.set(value, id);
+        }
+        return id;
+      }
       case 'boolean':
-        return value ? 't' : 'f';
+        return value ? TRUE : FALSE;
       case 'undefined':
-        return 'u';
+        return UNDEFINED;
       case 'object':
-        return value === null ? 'n' : this.ofObject(value);
+        return value === null ? NULL : this.ofObject(value, true);
       default:
-        return null;
+        return -1;
     }
   }
 
   /**
-   * The key of a value that is about to be dropped (a projection built for one decision): its parts are
+   * The id of a value that is about to be dropped (a projection built for one decision): its parts are
    * remembered, the value itself is not.
    */
-  keyOnce(value: object): string | null {
+  keyOnce(value: object): number {
     return this.ofObject(value, false);
   }
 
-  private ofObject(value: object, keep = true): string | null {
+  private ofObject(value: object, keep: boolean): number {
     const known = this.byObject.get(value);
     if (known !== undefined) return known;
-    let text: string;
+    if (this.nodes > this.maxNodes) this.renew();
+    let node: Node;
     if (Array.isArray(value)) {
-      text = '[';
+      node = this.arrays;
       for (let i = 0; i < value.length; i++) {
-        const t = this.key(value[i]);
-        if (t === null) return this.remember(value, null);
-        text += `${t},`;
+        const id = this.key(value[i]);
+        if (id < 0) return this.remember(value, -1);
+        node = this.child(node, id);
       }
-      text += ']';
     } else {
       const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return this.remember(value, null);
-      text = '{';
-      for (const k of Object.keys(value)) {
-        const t = this.key((value as Record<string, unknown>)[k]);
-        if (t === null) return this.remember(value, null);
-        text += `${k.length}:${k}=${t},`;
+      if (proto !== Object.prototype && proto !== null) return this.remember(value, -1);
+      node = this.objects;
+      for (const k in value) {
+        const id = this.key((value as Record<string, unknown>)[k]);
+        if (id < 0) return this.remember(value, -1);
+        node = this.child(this.child(node, this.key(k)), id);
       }
-      text += '}';
     }
-    if (this.byContent.size >= MAX_CONTENT_IDS) this.byContent = new Map();
-    let id = this.byContent.get(text);
+    let id = node.get(END) as number | undefined;
     if (id === undefined) {
-      id = `#${this.next++}`;
-      this.byContent.set(text, id);
+      id = this.next++;
+      node.set(END, id);
     }
     return keep ? this.remember(value, id) : id;
   }
 
-  private remember(value: object, key: string | null): string | null {
-    this.byObject.set(value, key);
-    return key;
+  private child(node: Node, id: number): Node {
+    let next = node.get(id) as Node | undefined;
+    if (next === undefined) {
+      next = new Map();
+      node.set(id, next);
+      this.nodes++;
+    }
+    return next;
+  }
+
+  private remember(value: object, id: number): number {
+    this.byObject.set(value, id);
+    return id;
+  }
+
+  /** New tables; ids keep counting up, so an id read before can never name other content. */
+  private renew(): void {
+    this.numbers = new Map();
+    this.strings = new Map();
+    this.arrays = new Map();
+    this.objects = new Map();
+    this.nodes = 0;
   }
 }
 
@@ -121,8 +168,8 @@ export interface MemoStats {
  */
 export class DecisionMemo {
   readonly keys = new ContentKeys();
-  /** policy name -> view key -> decision. */
-  private known = new Map<string, Map<string, Decision>>();
+  /** policy name -> view content id -> decision. */
+  private known = new Map<string, Map<number, Decision>>();
   /** policy name -> decisions in a row that drew from the stream. */
   private drawing = new Map<string, number>();
   private size = 0;
@@ -145,8 +192,8 @@ export class DecisionMemo {
     const memo = known;
     const decide = (view: View): Decision => {
       // A policy that draws at (nearly) every decision gains nothing here: plain, it costs less.
-      const key = (this.drawing.get(name) ?? 0) >= GIVE_UP_AFTER_DRAWS ? null : this.keys.keyOnce(view);
-      if (key === null) {
+      const key = (this.drawing.get(name) ?? 0) >= GIVE_UP_AFTER_DRAWS ? -1 : this.keys.keyOnce(view);
+      if (key < 0) {
         this.stats.skipped++;
         return policy(view, decisionRng(seed, side, view, salt));
       }
