@@ -168,24 +168,33 @@ const withdrawnCache = new WeakMap<GameState['withdrawn'], Record<string, string
 const commitmentsCache = new WeakMap<GameState['commitments'], Record<Side, Record<string, string>>>();
 const foreseenCache = new WeakMap<GameState['pending'], View['foreseen']>();
 const AWAITING: Record<string, Side[]> = { '': [], us: ['us'], mx: ['mx'], 'us,mx': ['us', 'mx'], 'mx,us': ['mx', 'us'] };
-const cardsCache = new WeakMap<Record<string, boolean>, WeakMap<string[], Map<Side | null, View['cards']>>>();
+const cardsCache = new WeakMap<Scenario, Map<string, View['cards']>>();
+const sharedOffers = new WeakMap<Scenario, Map<string, PublicOffer>>();
 
 /** The same few arrays of sides for every projection. */
 const sharedSides = (sides: Side[]): Side[] => AWAITING[sides.join(',')] ?? sides;
 
-/** The cards as a seat sees them: rebuilt only when availability or use changes (both replaced, never mutated). */
+/** Content-shared views kept per scenario before the table starts afresh (bounds memory over long runs). */
+const MAX_SHARED = 20_000;
+
+function sharedTable<V>(cache: WeakMap<Scenario, Map<string, V>>, s: Scenario): Map<string, V> {
+  let table = cache.get(s);
+  if (!table || table.size >= MAX_SHARED) {
+    table = new Map();
+    cache.set(s, table);
+  }
+  return table;
+}
+
+/**
+ * The cards as a seat sees them, shared by every state (and every game) in which they stand the same way:
+ * the lab compares projections by content, and an object it has already read costs nothing to compare.
+ */
 function cardViews(s: Scenario, available: Record<string, boolean>, used: string[], side: Side | null): View['cards'] {
-  let byUsed = cardsCache.get(available);
-  if (!byUsed) {
-    byUsed = new WeakMap();
-    cardsCache.set(available, byUsed);
-  }
-  let bySide = byUsed.get(used);
-  if (!bySide) {
-    bySide = new Map();
-    byUsed.set(used, bySide);
-  }
-  let views = bySide.get(side);
+  const table = sharedTable(cardsCache, s);
+  let key = side ?? '-';
+  for (const c of s.cards) key += `${available[c.id] ? 1 : 0}${used.includes(c.id) ? 1 : 0}`;
+  let views = table.get(key);
   if (!views) {
     views = s.cards.map((c) => ({
       id: c.id,
@@ -194,7 +203,7 @@ function cardViews(s: Scenario, available: Record<string, boolean>, used: string
       used: used.includes(c.id),
       ownValue: side ? c.value[side] : null,
     }));
-    bySide.set(side, views);
+    table.set(key, views);
   }
   return views;
 }
@@ -254,12 +263,19 @@ function namedOptions(s: Scenario, options: Readonly<Record<number, number>>): R
   return out;
 }
 
+/** An offer as anyone sees it, shared by every game in which the same offer was made (see cardViews). */
 function offerView(s: Scenario, o: Offer): PublicOffer {
   let v = offerCache.get(o);
+  if (v) return v;
+  const table = sharedTable(sharedOffers, s);
+  let key = `${o.by}|${o.round}|${o.kind}|${o.cards.join(',')}|`;
+  for (const i in o.options) key += `${i}=${o.options[i]},`;
+  v = table.get(key);
   if (!v) {
     v = { by: o.by, round: o.round, package: namedOptions(s, o.options), cards: o.cards, kind: o.kind };
-    offerCache.set(o, v);
+    table.set(key, v);
   }
+  offerCache.set(o, v);
   return v;
 }
 

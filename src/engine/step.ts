@@ -95,7 +95,7 @@ export function createGame(scenario: Scenario, seed: number, options: GameOption
     withdrawn: {},
     pending: pendingShocks(scenario, overrides),
     fired: [],
-    domesticDone: { us: false, mx: false },
+    domesticDone: NONE_DONE,
     forks: [],
     actions: [],
     outcome: null,
@@ -363,8 +363,11 @@ function recordAction(action: Action): Action {
   return copy as Action;
 }
 
+// Shared, frozen: the four ways the domestic phase can stand (no new object per pass).
 const BOTH_DONE = Object.freeze({ us: true, mx: true });
 const NONE_DONE = Object.freeze({ us: false, mx: false });
+const US_DONE = Object.freeze({ us: true, mx: false });
+const MX_DONE = Object.freeze({ us: false, mx: true });
 const LEAD_ONLY = new Set<string>(['propose', 'accept', 'reject', 'counter', 'walkAway', 'renege']);
 const DELEGATION_ACTIONS = new Set<string>([...LEAD_ONLY, 'lobby', 'statement', 'pass']);
 
@@ -473,7 +476,7 @@ function apply(state: GameState, action: Action): StepResult {
     case 'pass': {
       if (state.phase !== 'domestic') return refuse(state, 'wrong-phase', { phase: state.phase });
       if (state.domesticDone[side]) return refuse(state, 'already-passed');
-      const done = { ...state.domesticDone, [side]: true };
+      const done = state.domesticDone[other(side)] ? BOTH_DONE : side === 'us' ? US_DONE : MX_DONE;
       const events: GameEvent[] = [{ type: 'passed', side }];
       if (done.us && done.mx) {
         const adv = advance(state);
