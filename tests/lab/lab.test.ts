@@ -69,7 +69,10 @@ describe('npm run lab', () => {
   it('writes the figures as JSON over worker threads, the same for the same seed', () => {
     const f1 = join(dir, 'a.json');
     const f2 = join(dir, 'b.json');
-    expect(run(['--scenario', 'bracero-1942', '--runs', '30', '--seed', '3', '--json', f1]).code).toBe(0);
+    const first = run(['--scenario', 'bracero-1942', '--runs', '30', '--seed', '3', '--json', f1]);
+    expect(first.code).toBe(0);
+    // The speed line: games, time, threads, games per second, CPU per game and the workers' start-up.
+    expect(first.out).toMatch(/speed\s+30 games in \d+\.\d+ s on \d+ threads: \d+ games\/s, \d+\.\d+ ms CPU per game; worker start-up \d+ ms/);
     expect(run(['--scenario', 'bracero-1942', '--runs', '30', '--seed', '3', '--json', f2, '--threads', '1']).code).toBe(0);
     const a = JSON.parse(readFileSync(f1, 'utf8'));
     expect(readFileSync(f2, 'utf8')).toBe(readFileSync(f1, 'utf8'));
