@@ -174,6 +174,7 @@ describe('batches with memory', () => {
     ['2001 tough vs eager, easy', arm(enchilada.id, { ai: { us: 'tough', mx: 'eager' }, difficulty: 'easy', overrides: { disable: ['september-11'] } }), 30],
     ['1942', arm('bracero-1942'), 30],
     ['1995 history', arm('zacatecas-1995', { history: true }), 30],
+    ['1995 baselines: tit-for-tat vs scripted', arm('zacatecas-1995', { ai: { us: 'tit-for-tat', mx: 'scripted' } }), 30],
   ];
   for (const [label, config, n] of cases) {
     it(`give the records of a batch without memory: ${label}, ${n} seeds`, () => {
