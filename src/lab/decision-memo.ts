@@ -139,23 +139,30 @@ export class ContentKeys {
   }
 }
 
-/** A stream that reports whether the policy drew from it (or read its state). */
+/**
+ * A stream that tells whether the policy used it: drawing by any method moves the generator's state, and
+ * reading the state is watched.
+ */
 class WatchedRng extends RngStream {
-  touched = false;
-  override float(): number {
-    this.touched = true;
-    return super.float();
+  private read = false;
+  constructor(private readonly start: readonly number[]) {
+    super(start);
   }
   override state(): number[] {
-    this.touched = true;
+    this.read = true;
     return super.state();
+  }
+  get touched(): boolean {
+    if (this.read) return true;
+    const now = super.state();
+    return now.some((x, i) => x !== this.start[i]);
   }
 }
 
 export interface MemoStats {
   hits: number;
   misses: number;
-  /** Decisions that could not be remembered (a view that is not plain data). */
+  /** Decisions not looked up: a view that is not plain data, or a policy that keeps drawing. */
   skipped: number;
 }
 
