@@ -65,32 +65,26 @@ const sharedMemo = new DecisionMemo();
 /** The memo runGame and runRange use unless told otherwise. */
 export const defaultMemo = (): DecisionMemo => sharedMemo;
 
+const policies = new Map<string, { policy: Policy; name: string }>();
+
 /**
- * The policy createOpponent would pick, under the name its agent is seeded with, remembered in `memo`.
- * Policies are built once per memo, so the games of a batch share their decisions.
+ * The policy createOpponent would pick and the name its agent is seeded with, built once per thread so
+ * the memo can share decisions between games (tests check the records equal createOpponent's).
  */
-function rememberedPolicy(memo: DecisionMemo, scenario: Scenario, side: Side, personaId: string, difficulty: string): { policy: Policy; name: string } {
+function labPolicy(scenario: Scenario, side: Side, personaId: string, difficulty: string): { policy: Policy; name: string } {
   const key = `${scenario.id}|${side}|${personaId}|${difficulty}`;
-  const hit = policies.get(memo)?.get(key);
-  if (hit) return hit;
-  let built: { policy: Policy; name: string };
-  if (isBaseline(personaId)) built = { policy: baselinePolicy(personaId), name: personaId };
+  let entry = policies.get(key);
+  if (entry) return entry;
+  if (isBaseline(personaId)) entry = { policy: baselinePolicy(personaId), name: personaId };
   else {
     const persona = personasFor(scenario.id, side).find((p) => p.id === personaId);
     if (!persona) throw new Error(`unknown persona "${personaId}"`);
     if (!(DIFFICULTIES as readonly string[]).includes(difficulty)) throw new Error(`unknown difficulty "${difficulty}"`);
-    built = { policy: personaPolicy(persona, difficulty as DifficultyId), name: `${personaId}/${difficulty}` };
+    entry = { policy: personaPolicy(persona, difficulty as DifficultyId), name: `${personaId}/${difficulty}` };
   }
-  const entry = built;
-  let perMemo = policies.get(memo);
-  if (!perMemo) {
-    perMemo = new Map();
-    policies.set(memo, perMemo);
-  }
-  perMemo.set(key, entry);
+  policies.set(key, entry);
   return entry;
 }
-const policies = new WeakMap<DecisionMemo, Map<string, { policy: Policy; name: string }>>();
 
 /**
  * One game of the arm. With a memo (by default the thread's shared one), decisions already taken in an
@@ -101,7 +95,7 @@ export function runGame(scenario: Scenario, config: ArmConfig, index: number, me
   const seed = config.seed + index;
   const agent = (side: Side): Agent => {
     if (memo) {
-      const { policy, name } = rememberedPolicy(memo, scenario, side, arm.ai[side], config.difficulty);
+      const { policy, name } = labPolicy(scenario, side, arm.ai[side], config.difficulty);
       return memo.agent(policy, name, seed, side).agent;
     }
     const r = createOpponent(scenario, side, { persona: arm.ai[side], difficulty: config.difficulty }, seed);
