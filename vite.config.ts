@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite';
-import { pwaPlugins } from './assets/tools/pwa';
+import { pwaPlugins } from './assets/tools/pwa.ts';
 
 // The browser build. Relative base so the built game can be served from any folder (or opened offline).
 export default defineConfig({
