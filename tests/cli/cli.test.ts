@@ -1,6 +1,9 @@
 // The command-line tools, run as a user runs them: every scenario plays to an outcome, the simulator's
 // JSON has what the lab and the README promise, and bad flags are refused before anything runs.
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_IDS } from '../../src/content/scenarios';
 import { getScenario } from '../../src/content/scenarios';
@@ -34,6 +37,35 @@ describe('npm run sim', () => {
     const j = JSON.parse(run('src/cli/sim.ts', ['--scenario', 'whole-enchilada-2001', '--seed', '2', '--json', '--disable', 'september-11']).out);
     expect(j.shocks.map((s: { id: string }) => s.id)).not.toContain('september-11');
     expect(j.log.overrides.disable).toEqual(['september-11']);
+  });
+  it('forks a recorded game at a round: the past is kept, the shocks to come follow the new plan, the same seed plays on', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'binational-fork-'));
+    const parentFile = join(dir, 'parent.json');
+    const parent = run('src/cli/sim.ts', ['--scenario', 'whole-enchilada-2001', '--seed', '3', '--json']);
+    writeFileSync(parentFile, parent.out);
+    const p = JSON.parse(parent.out);
+    expect(p.shocks.map((s: { id: string }) => s.id)).toContain('september-11');
+    const r = run('src/cli/sim.ts', ['--fork', parentFile, '--round', '5', '--disable', 'september-11', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const f = JSON.parse(r.out);
+    expect(f.seed).toBe(3);
+    expect(f.fork).toEqual({ round: 5, overrides: { disable: ['september-11'], move: {}, scale: {}, add: [] }, parentEvents: p.log.events.length });
+    expect(f.shocks.map((s: { id: string }) => s.id)).not.toContain('september-11');
+    // Everything before round 5 is the parent's, event for event, and the fork is recorded in the log.
+    const kept = f.log.forks[0].atEvent;
+    expect(kept).toBeGreaterThan(0);
+    expect(f.log.events.slice(0, kept)).toEqual(p.log.events.slice(0, kept));
+    expect(f.log.forks).toEqual([{ atEvent: kept, round: 4, overrides: { disable: ['september-11'], move: {}, scale: {}, add: [] } }]);
+    // A fork of the fork's own log is accepted too, and bad requests are refused with their reason.
+    writeFileSync(join(dir, 'fork.json'), JSON.stringify(f.log));
+    expect(run('src/cli/sim.ts', ['--fork', join(dir, 'fork.json'), '--round', '8']).code).toBe(0);
+    const past = run('src/cli/sim.ts', ['--fork', parentFile, '--round', '6', '--disable', 'september-11']);
+    expect(past.code).toBe(2);
+    expect(past.err).toContain('"september-11" already happened (round 5), before the fork');
+    expect(run('src/cli/sim.ts', ['--fork', parentFile]).err).toContain('--fork needs --round');
+    expect(run('src/cli/sim.ts', ['--fork', parentFile, '--round', '2', '--seed', '9']).err).toContain('--seed cannot be changed in a fork');
+    writeFileSync(join(dir, 'bad.json'), '{"format":"binational-save"}');
+    expect(run('src/cli/sim.ts', ['--fork', join(dir, 'bad.json'), '--round', '2']).err).toMatch(/is not a Binational save, envelope or sim output: .*bad\.json: version/);
   });
   it('refuses bad input with the valid values, before playing', () => {
     const unknownScenario = run('src/cli/sim.ts', ['--scenario', 'atlantis', '--seed', '1']);
