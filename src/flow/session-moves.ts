@@ -35,6 +35,7 @@ export function settingsOf(input: SessionInput): Settings {
     timers: { ...input.timers },
     now: input.now ?? Date.now,
     ...(input.resume ? { resume: [...input.resume] } : {}),
+    ...(input.resume && input.forks?.length ? { forks: input.forks.map((f) => ({ ...f })) } : {}),
   };
 }
 
@@ -52,7 +53,13 @@ export function openSession(settings: Settings): { game: GameState; events: Game
       // The transcript is rebuilt too: the opening news, then every replayed step's events.
       const events: GameEvent[] = [];
       const r = replay(
-        { scenarioId: settings.scenario.id, seed: settings.seed, overrides: settings.overrides ?? {}, events: [...settings.resume] },
+        {
+          scenarioId: settings.scenario.id,
+          seed: settings.seed,
+          overrides: settings.overrides ?? {},
+          events: [...settings.resume],
+          ...(settings.forks?.length ? { forks: [...settings.forks] } : {}),
+        },
         (id) => (id === settings.scenario.id ? settings.scenario : undefined),
         settings.resume.length,
         (stepEvents) => events.push(...stepEvents),

@@ -1,7 +1,7 @@
 // The session machine's data: its input, context and events. Plain types only, so the UI, the server
 // and the tests can import them without pulling in XState.
 import type { Scenario } from '../content/scenario-schema';
-import type { Action, GameEvent, GameState, Overrides, RefusalCode, Side } from '../engine';
+import type { Action, Fork, GameEvent, GameState, Overrides, RefusalCode, Side } from '../engine';
 
 /** A pure policy for a delegation no person plays. It sees that delegation's projection, never the state. */
 export type { Agent } from '../ai/play-out';
@@ -27,6 +27,8 @@ export interface SessionInput {
   timers?: SessionTimers;
   /** Actions of a saved game (its envelope's events): the session opens at the state they lead to. */
   resume?: readonly Action[];
+  /** The forks of that saved game (its envelope's `forks`): replayed with its actions, so a forked game resumes as played. */
+  forks?: readonly Fork[];
   /**
    * The clock the countdown deadlines are read on. It must tell the same time as the actor's clock
    * (with XState's SimulatedClock: `() => clock.now()`); defaults to Date.now.
@@ -65,7 +67,7 @@ export interface Countdown {
 
 export interface SessionContext {
   input: Required<Pick<SessionInput, 'scenario' | 'seed' | 'humanSeats' | 'agents' | 'timers' | 'now'>> &
-    Pick<SessionInput, 'overrides' | 'resume'>;
+    Pick<SessionInput, 'overrides' | 'resume' | 'forks'>;
   /** Null until START. Holds both sides' secrets: the UI reads it through viewFor(), never directly. */
   game: GameState | null;
   /** Every engine event so far (lobbying is private: show a seat eventsForSeat()). */
