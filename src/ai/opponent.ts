@@ -28,6 +28,12 @@ export function opponentCatalogue(scenario: Scenario, side: Side): OpponentCatal
   return { personas: personasFor(scenario.id, side).map((p) => p.id), difficulties: [...DIFFICULTIES], baselines: [...BASELINE_IDS] };
 }
 
+/** A delegation's historically inspired persona in this scenario, else the default (first) style. */
+export function historicalPersona(scenario: Scenario, side: Side): string {
+  const all = personasFor(scenario.id, side);
+  return (all.find((p) => p.scenario === scenario.id) ?? all[0])?.id ?? DEFAULT_PERSONA;
+}
+
 export type OpponentResult =
   | {
       ok: true;

@@ -1,6 +1,6 @@
 // The browser app's state as every front-end part reads it: the DOM overlay renders its controls from it,
 // the Phaser scenes draw their decoration from it, the announcer reads its events. Plain data only.
-import type { GameAnalysis, GameEvent, Overrides, PublicScenario, ShockView, Side, View } from '../engine';
+import type { Fork, GameAnalysis, GameEvent, Overrides, PublicScenario, ShockView, Side, View } from '../engine';
 import type { SessionError } from '../flow';
 import type { Locale } from '../i18n/translate';
 
@@ -52,6 +52,8 @@ export interface AppState {
   /** Milliseconds left on the round timer, when one runs. */
   countdownMs: number | null;
   paused: boolean;
+  /** The game's counterfactual forks (replayed from a round with changed shocks), oldest first; empty for a game as scheduled. */
+  forks: Fork[];
   /** Judging the outcome (Pareto frontier, Nash point, distance to history): only once the game has ended. */
   analysis: GameAnalysis | null;
   /** A saved game can be continued from the title. */

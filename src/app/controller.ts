@@ -4,11 +4,11 @@
 // Everything a game needs beyond the title (scenarios, engine, flow, AI: ./game-session) is loaded on
 // demand, the first time the player opens the scenario list, continues or imports a save.
 import type { SaveFile } from '../content/save-schema';
-import type { Action, GameEvent, Side } from '../engine';
+import type { Action, GameEvent, Overrides, Side } from '../engine';
 import type { AppState, Cue, LabPreset, OpponentChoice, SaveStore, Settings, SoundPort } from './app-types';
-import type { GameSession, OpenRequest, Rationale, SessionUpdate } from './game-session';
+import type { ForkProblem, GameSession, OpenRequest, Rationale, SessionUpdate } from './game-session';
 
-export type { Rationale } from './game-session';
+export type { ForkProblem, Rationale } from './game-session';
 
 type Listener = (state: AppState) => void;
 /** The game module: loaded with a dynamic import in the browser; tests may hand it over already loaded. */
@@ -54,6 +54,7 @@ export class AppController {
       lastError: null,
       countdownMs: null,
       paused: false,
+      forks: [],
       analysis: null,
       canContinue: false,
       failure: null,
@@ -145,23 +146,42 @@ export class AppController {
   backToTitle(): void {
     this.stopSession();
     this.sound.setEra(null);
-    this.patch({ screen: 'title', view: null, scenarioId: null, seat: null, events: [], analysis: null, notice: null, paused: false, lastError: null, countdownMs: null, labPreset: null });
+    this.patch({ screen: 'title', view: null, scenarioId: null, seat: null, events: [], forks: [], analysis: null, notice: null, paused: false, lastError: null, countdownMs: null, labPreset: null });
   }
 
-  /** Opens the counterfactual lab: blank from the title, or on the game just finished ("what if…?"). */
-  openLab(fromGame = false): void {
-    const save = fromGame && this.state.view?.outcome ? this.currentSave() : null;
-    const preset: LabPreset | null = save
-      ? {
-          scenarioId: save.envelope.scenarioId,
-          seed: save.envelope.seed,
-          seat: save.seat,
-          opponent: save.opponent,
-          overrides: save.envelope.overrides,
-          fired: this.state.view!.fired.map((s) => s.id),
-        }
-      : null;
+  /**
+   * Opens the counterfactual lab: blank from the title, or on the game just finished ("what if…?"), with
+   * the overrides it was played under (its forks' included) and `more` on top (a fork being prepared).
+   */
+  openLab(fromGame = false, more: Overrides = {}): void {
+    const save = fromGame && this.state.view?.outcome && this.kit ? this.currentSave() : null;
+    const preset: LabPreset | null =
+      save && this.kit
+        ? {
+            scenarioId: save.envelope.scenarioId,
+            seed: save.envelope.seed,
+            seat: save.seat,
+            opponent: save.opponent,
+            overrides: this.kit.combinedOverrides(save.envelope, more),
+            fired: this.state.view!.fired.map((s) => s.id),
+          }
+        : null;
     this.patch({ screen: 'lab', labPreset: preset, notice: null });
+  }
+
+  /**
+   * Replays the game on screen from the start of `round` (0-based) with new overrides for the shocks still
+   * to come, on the same seed: played on from the player's seat against the same AI (`play`), or by the
+   * AIs of both delegations to the debrief (`watch`). Returns the engine's problems when the fork cannot
+   * be made (nothing changes then), else an empty list.
+   */
+  forkGame(round: number, overrides: Overrides, mode: 'play' | 'watch'): ForkProblem[] {
+    const save = this.currentSave();
+    if (!save || !this.kit) return [{ path: 'round', rule: 'there is no game to replay' }];
+    const fork = this.kit.forkRequest(save, round, overrides, mode === 'watch');
+    if (!fork.ok) return fork.problems;
+    this.open(this.kit, fork.request);
+    return [];
   }
 
   /** Leaves the lab: back to the debrief it was opened from, else to the title. */
@@ -276,6 +296,7 @@ export class AppController {
         seed: s.envelope.seed,
         resume: s.envelope.events as Action[],
         overrides: s.envelope.overrides,
+        ...(s.envelope.forks?.length ? { forks: s.envelope.forks } : {}),
       });
     });
     return opened === true;

@@ -3,11 +3,26 @@
 // side). The controller loads this module on demand — when the player opens the scenario list, continues
 // or imports a save — so the title screen ships without the scenarios, zod, XState, the engine or the AI.
 import { createActor } from 'xstate';
-import { createOpponent } from '../ai/opponent';
+import { createOpponent, historicalPersona } from '../ai/opponent';
 import type { Decision } from '../ai/types';
 import { type SaveFile, SaveFileSchema } from '../content/save-schema';
 import { allScenarios, getScenario, ScenarioLoadError } from '../content/scenarios';
-import { type Action, analyseGame, envelopeOf, type GameEvent, other, type PublicScenario, publicScenario, replay, type Side, type View } from '../engine';
+import {
+  type Action,
+  analyseGame,
+  envelopeOf,
+  type Fork,
+  forkAtRound,
+  mergeOverrides,
+  type GameEvent,
+  type Overrides,
+  other,
+  type PublicScenario,
+  publicScenario,
+  replay,
+  type Side,
+  type View,
+} from '../engine';
 import { countdownLeft, eventsForSeat, newsFor, type SessionSnapshot, sessionMachine, viewFor } from '../flow';
 import type { AppState, OpponentChoice, Screen } from './app-types';
 
@@ -47,7 +62,44 @@ export interface OpenRequest {
   seed: number;
   /** The actions of a saved game to replay before play goes on. */
   resume: Action[] | undefined;
-  overrides: SaveFile['envelope']['overrides'];
+  overrides: Overrides;
+  /** The saved game's forks (its envelope's), replayed with its actions. */
+  forks?: Fork[];
+  /** AI against AI: the player's seat is played by its historical persona too, and the game runs to the debrief. */
+  watch?: boolean;
+}
+
+/** Why a fork cannot be made: the engine's problems (`path` names the shock or field, `rule` says why). */
+export type ForkProblem = { path: string; rule: string };
+
+/** The overrides a whole game from round 1 would need to follow this one's shocks (its forks' merged in), and `more` on top. */
+export function combinedOverrides(envelope: SaveFile['envelope'], more: Overrides): Overrides {
+  const all = [...(envelope.forks ?? []).map((f) => f.overrides), more].reduce((acc, o) => mergeOverrides(acc, o), envelope.overrides as Overrides);
+  const out: Overrides = {};
+  if (all.disable?.length) Object.assign(out, { disable: all.disable });
+  if (Object.keys(all.move ?? {}).length) Object.assign(out, { move: all.move });
+  if (Object.keys(all.scale ?? {}).length) Object.assign(out, { scale: all.scale });
+  if (all.add?.length) Object.assign(out, { add: all.add });
+  return out;
+}
+
+/**
+ * A saved game forked at the start of `round` (0-based) with new overrides for the shocks still to come:
+ * the request that plays it on (same scenario, seed, seat and opponent), or the engine's problems.
+ */
+export function forkRequest(
+  parent: SaveFile,
+  round: number,
+  overrides: Overrides,
+  watch: boolean,
+): { ok: true; request: OpenRequest } | { ok: false; problems: ForkProblem[] } {
+  const r = forkAtRound(parent.envelope as Parameters<typeof forkAtRound>[0], round, overrides, (id) => getScenario(id));
+  if (!r.ok) return r;
+  const e = r.envelope;
+  return {
+    ok: true,
+    request: { scenarioId: e.scenarioId, seat: parent.seat, opponent: parent.opponent, seed: e.seed, resume: e.events, overrides: e.overrides, forks: e.forks ?? [], watch },
+  };
 }
 
 /** What the app shows of the game after each step, through the player's projection only. */
@@ -62,6 +114,7 @@ export interface SessionUpdate {
   analysis: AppState['analysis'];
   /** Events the seat had not seen before this update. */
   fresh: GameEvent[];
+  forks: AppState['forks'];
 }
 
 export type Opened =
@@ -93,13 +146,25 @@ export function openGame(req: OpenRequest): Opened {
   const found = scenario;
   if (req.resume) {
     // Check the save replays before leaving the game in progress: a bad file must not cost it.
-    const check = replay({ scenarioId: found.id, seed: req.seed, overrides: req.overrides, events: req.resume }, (id) => (id === found.id ? found : undefined));
+    const check = replay(
+      { scenarioId: found.id, seed: req.seed, overrides: req.overrides, events: req.resume, ...(req.forks?.length ? { forks: req.forks } : {}) },
+      (id) => (id === found.id ? found : undefined),
+    );
     if (!check.ok) return { ok: false, notice: 'save-invalid' };
   }
   const opp = createOpponent(found, other(req.seat), req.opponent, req.seed);
   if (!opp.ok) return { ok: false, notice: opp.error };
-  return { ok: true, session: new GameSession(req, found, opp.decide) };
+  const deciders: Partial<Record<Side, (view: View) => Decision>> = { [other(req.seat)]: opp.decide };
+  if (req.watch) {
+    const own = createOpponent(found, req.seat, { persona: historicalPersona(found, req.seat), difficulty: req.opponent.difficulty }, req.seed);
+    if (!own.ok) return { ok: false, notice: own.error };
+    deciders[req.seat] = own.decide;
+  }
+  return { ok: true, session: new GameSession(req, found, deciders) };
 }
+
+/** A bound on the acknowledgements a watched game needs to reach its debrief (a few per round). */
+const MAX_WATCH_STEPS = 1000;
 
 /** One game in progress: the session actor, the AI's reasons, and the updates the player's seat sees. */
 export class GameSession {
@@ -112,7 +177,8 @@ export class GameSession {
   constructor(
     readonly request: OpenRequest,
     private readonly scenario: NonNullable<ReturnType<typeof getScenario>>,
-    private readonly decide: (view: View) => Decision,
+    /** The AI of each delegation no person plays. */
+    private readonly deciders: Partial<Record<Side, (view: View) => Decision>>,
   ) {
     this.era = scenario.era;
   }
@@ -123,22 +189,23 @@ export class GameSession {
    */
   start(onUpdate: (u: SessionUpdate) => void): Failure | null {
     const { request: req, scenario } = this;
-    const aiSide = other(req.seat);
     // The AI's reason travels with its move: record it against the action's index in the log.
-    const agent = (view: View) => {
-      const decision = this.decide(view);
+    const agentFor = (side: Side, decide: (view: View) => Decision) => (view: View) => {
+      const decision = decide(view);
       const game = this.actor?.getSnapshot().context.game;
-      this.rationales.push({ index: game ? game.actions.length : 0, side: aiSide, decision });
+      this.rationales.push({ index: game ? game.actions.length : 0, side, decision });
       return decision.action;
     };
+    const agents = Object.fromEntries(Object.entries(this.deciders).map(([side, decide]) => [side, agentFor(side as Side, decide!)]));
     const actor = createActor(sessionMachine, {
       input: {
         scenario,
         seed: req.seed,
         overrides: req.overrides,
-        humanSeats: [req.seat],
-        agents: { [aiSide]: agent },
+        humanSeats: req.watch ? [] : [req.seat],
+        agents,
         ...(req.resume ? { resume: req.resume } : {}),
+        ...(req.resume && req.forks?.length ? { forks: req.forks } : {}),
       },
     });
     this.actor = actor;
@@ -153,7 +220,9 @@ export class GameSession {
       this.stop();
       return { title: 'save-invalid', details: [err ? `${err.code}: ${JSON.stringify(err.params)}` : 'unknown'] };
     }
-    if (req.resume) actor.send({ type: 'READY' });
+    if (req.resume || req.watch) actor.send({ type: 'READY' });
+    // AI against AI: nobody reads the news or the vote, so they are acknowledged until the debrief.
+    for (let n = 0; req.watch && n < MAX_WATCH_STEPS && this.actor && !actor.getSnapshot().matches('debrief'); n++) actor.send({ type: 'ACK' });
     return null;
   }
 
@@ -176,6 +245,7 @@ export class GameSession {
       paused: snap.matches('paused'),
       analysis: game.phase === 'ended' ? this.analysis : null,
       fresh,
+      forks: game.forks,
     };
   }
 

@@ -11,6 +11,16 @@ export type ForkResult = { ok: true; state: GameState } | { ok: false; problems:
 
 const touched = (o: Overrides): string[] => [...(o.disable ?? []), ...Object.keys(o.move ?? {}), ...Object.keys(o.scale ?? {}), ...(o.add ?? [])];
 
+/** `base` with `later` on top: what a fork's shocks follow (a later disable undoes an add, and the other way round). */
+export function mergeOverrides(base: Overrides, later: Overrides): Overrides {
+  return {
+    disable: [...new Set([...(base.disable ?? []), ...(later.disable ?? [])])].filter((id) => !(later.add ?? []).includes(id)),
+    move: { ...base.move, ...later.move },
+    scale: { ...base.scale, ...later.scale },
+    add: [...new Set([...(base.add ?? []), ...(later.add ?? [])])].filter((id) => !(later.disable ?? []).includes(id)),
+  };
+}
+
 /**
  * Re-plans the shocks still to come. Shocks that already happened cannot be changed, and a shock cannot be
  * moved to a round whose news is already out; `opensRound` is the first round whose news follows the new plan.
@@ -29,12 +39,7 @@ export function applyFork(state: GameState, overrides: Overrides, opensRound: nu
       problems.push({ path: `move.${id}`, rule: `round "${round}" is before the fork; choose a round from "${s.calendar[opensRound]?.id}" on` });
   }
   if (problems.length) return { ok: false, problems };
-  const merged: Overrides = {
-    disable: [...new Set([...(state.overrides.disable ?? []), ...(overrides.disable ?? [])])].filter((id) => !(overrides.add ?? []).includes(id)),
-    move: { ...state.overrides.move, ...overrides.move },
-    scale: { ...state.overrides.scale, ...overrides.scale },
-    add: [...new Set([...(state.overrides.add ?? []), ...(overrides.add ?? [])])].filter((id) => !(overrides.disable ?? []).includes(id)),
-  };
+  const merged = mergeOverrides(state.overrides, overrides);
   const firedIds = new Set(state.fired.map((f) => f.id));
   const pending = pendingShocks(s, merged).filter((p) => !firedIds.has(p.id));
   return {

@@ -5,7 +5,7 @@ export { awaitedSides, defaultAction, legalActionTypes, openIssues } from './leg
 export { indexScenario } from './model';
 export { eventsFor, projection, publicScenario } from './projection';
 export type { OwnBrief, PublicOffer, PublicScenario, ShockView, View } from './projection';
-export { applyFork, forkAtRound } from './fork';
+export { applyFork, forkAtRound, mergeOverrides } from './fork';
 export type { ForkEnvelopeResult, ForkResult } from './fork';
 export { envelopeOf, replay, serializeState } from './replay';
 export type { ReplayResult } from './replay';

@@ -120,4 +120,98 @@ describe('AppController', () => {
       expect(other.getState().canContinue).toBe(false);
     });
   });
+
+  describe('forking a finished game', () => {
+    /** A 2001 game watched to its debrief (both sides played by the AI) that reached the round of 11 September. */
+    function finishedGame(store = new MemoryStore()) {
+      for (let seed = 1; seed < 40; seed++) {
+        const c = new AppController(store, new Cues(), { kit });
+        c.start('whole-enchilada-2001', 'mx', { persona: 'pragmatic', difficulty: 'normal' }, seed);
+        expect(c.forkGame(0, {}, 'watch')).toEqual([]);
+        const s = c.getState();
+        expect(s.screen).toBe('debrief');
+        if (s.view!.fired.some((f) => f.id === 'september-11')) return c;
+      }
+      throw new Error('no watched game reached 11 September');
+    }
+
+    it('plays on from the round of 11 September without it, as the same seat against the same AI, and records the fork', () => {
+      const c = finishedGame();
+      const parent = c.currentSave()!;
+      const round = c.getState().view!.fired.find((f) => f.id === 'september-11')!.round;
+      expect(c.forkGame(round, { disable: ['september-11'] }, 'play')).toEqual([]);
+      const s = c.getState();
+      expect(s.screen).toBe('interlude');
+      expect(s.view!.round).toBe(round);
+      expect(s.view!.side).toBe('mx');
+      expect(s.opponent).toEqual(parent.opponent);
+      expect(s.view!.fired.map((f) => f.id)).not.toContain('september-11');
+      expect(s.events.some((e) => e.type === 'shockFired' && e.shock === 'september-11')).toBe(false);
+      expect(s.forks.at(-1)).toMatchObject({ round, overrides: { disable: ['september-11'] } });
+      const save = c.currentSave()!;
+      expect(save.envelope.seed).toBe(parent.envelope.seed);
+      expect(save.envelope.forks!.at(-1)).toEqual({ atEvent: save.envelope.events.length - 1, round, overrides: { disable: ['september-11'] } });
+      // The past is the parent's, event for event.
+      expect(save.envelope.events).toEqual(parent.envelope.events.slice(0, save.envelope.events.length));
+    });
+
+    it('refuses a fork that changes the past or moves a shock into it, and leaves the game as it was', () => {
+      const c = finishedGame();
+      const before = c.currentSave()!.envelope;
+      const round = c.getState().view!.fired.find((f) => f.id === 'september-11')!.round;
+      const past = c.forkGame(round + 1, { disable: ['september-11'] }, 'play');
+      expect(past[0]!.rule).toMatch(/"september-11" already happened \(round \d+\), before the fork/);
+      const back = c.forkGame(round, { move: { 'september-11': 'guanajuato' } }, 'play');
+      expect(back[0]).toMatchObject({ path: 'move.september-11' });
+      expect(back[0]!.rule).toMatch(/before the fork/);
+      expect(c.getState().screen).toBe('debrief');
+      expect(c.currentSave()!.envelope).toEqual(before);
+    });
+
+    it('a forked game saved, then imported (or continued), goes on identically', async () => {
+      const store = new MemoryStore();
+      const c = finishedGame(store);
+      const round = c.getState().view!.fired.find((f) => f.id === 'september-11')!.round;
+      c.forkGame(round, { disable: ['september-11'] }, 'play');
+      await flush();
+      // Autosave keeps the fork as its own game: its envelope carries the forks.
+      expect((store.saved as { envelope: { forks: unknown[] } }).envelope.forks.at(-1)).toMatchObject({ round });
+      const save = c.currentSave()!;
+      const d = new AppController(new MemoryStore(), new Cues(), { kit });
+      expect(await d.importSave(JSON.stringify(save))).toBe(true);
+      expect(d.currentSave()!.envelope).toEqual(save.envelope);
+      expect(d.getState().view).toEqual(c.getState().view);
+      expect(d.getState().forks).toEqual(c.getState().forks);
+      expect(d.getState().events).toEqual(c.getState().events);
+      // The same moves in both games give the same games.
+      for (const x of [c, d]) {
+        x.ready();
+        for (let i = 0; i < 50 && x.getState().screen !== 'debrief'; i++) {
+          const s = x.getState();
+          if (s.screen !== 'table') x.ack();
+          else if (s.view!.phase === 'response') x.act({ type: 'reject', seat: 'mx' });
+          else x.act({ type: 'pass', seat: 'mx' });
+          if (x.getState().lastError) x.act({ type: 'walkAway', seat: 'mx' });
+        }
+      }
+      expect(d.currentSave()!.envelope).toEqual(c.currentSave()!.envelope);
+      expect(c.currentSave()!.envelope.events.length).toBeGreaterThan(save.envelope.events.length);
+      const e = new AppController(store, new Cues(), { kit });
+      await e.continueSaved();
+      expect(e.currentSave()!.envelope.forks).toEqual(save.envelope.forks);
+    });
+
+    it('watches the AIs play the fork to its debrief, and opens the lab with the combined overrides', () => {
+      const c = finishedGame();
+      const round = c.getState().view!.fired.find((f) => f.id === 'september-11')!.round;
+      expect(c.forkGame(round, { disable: ['september-11'], scale: { 'midterms-2002': 2 } }, 'watch')).toEqual([]);
+      const s = c.getState();
+      expect(s.screen).toBe('debrief');
+      expect(s.view!.outcome).not.toBeNull();
+      expect(s.view!.fired.map((f) => f.id)).not.toContain('september-11');
+      expect(s.forks.at(-1)).toMatchObject({ round });
+      c.openLab(true, { move: { 'midterms-2002': 'midterms-2002' } });
+      expect(c.getState().labPreset!.overrides).toEqual({ disable: ['september-11'], move: { 'midterms-2002': 'midterms-2002' }, scale: { 'midterms-2002': 2 } });
+    });
+  });
 });

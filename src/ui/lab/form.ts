@@ -3,8 +3,7 @@
 // choices are offered by the controls, but text fields (runs, seed, scale factors) can hold anything, and
 // a form is checked in full before anything runs; the lab's own checkArm is the last gate.
 import type { LabPreset } from '../../app/app-types';
-import { opponentCatalogue } from '../../ai/opponent';
-import { findPersona } from '../../ai/persona-registry';
+import { historicalPersona, opponentCatalogue } from '../../ai/opponent';
 import type { Scenario } from '../../content/scenario-schema';
 import type { Overrides, Side } from '../../engine';
 import { type ArmConfig, checkArm } from '../../lab/batch';
@@ -62,12 +61,6 @@ const blankArm = (scenario: Scenario): ArmEdit => Object.fromEntries(scenario.sh
 
 /** The personas offered for a side: the generic styles, then its historical ones. */
 export const personaChoices = (scenario: Scenario, side: Side): string[] => opponentCatalogue(scenario, side).personas;
-
-/** A side's historical persona in this scenario, else the first (default) style. */
-function historicalPersona(scenario: Scenario, side: Side): string {
-  const all = personaChoices(scenario, side);
-  return all.find((id) => findPersona(id)?.scenario === scenario.id) ?? all[0]!;
-}
 
 export function newForm(scenario: Scenario): LabForm {
   return {
