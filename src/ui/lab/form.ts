@@ -9,23 +9,15 @@ import type { Overrides, Side } from '../../engine';
 import { type ArmConfig, checkArm } from '../../lab/batch';
 import type { Locale } from '../../i18n/translate';
 import { local, tr } from '../i18n';
+import { type ArmEdit, armOverrides, blankArm, pivotalShock } from './shock-edits';
+
+export { type ArmEdit, armOverrides, pivotalShock, type ShockEdit } from './shock-edits';
 
 export const MAX_RUNS = 10_000;
 export const DEFAULT_RUNS = 1000;
 export const MAX_SEED = 2_147_483_647;
 export const MAX_SCALE = 10;
 
-/** What the form says about one shock in one arm: text as typed, checked when the run starts. */
-export interface ShockEdit {
-  /** For an active shock: switched off. For a pool shock: added. */
-  on: boolean;
-  /** A round id, or '' for the shock's own timing. */
-  move: string;
-  /** A factor as typed; '' or '1' leaves the shock as it is. */
-  scale: string;
-}
-
-export type ArmEdit = Record<string, ShockEdit>;
 
 export interface LabForm {
   scenarioId: string;
@@ -57,7 +49,6 @@ export const fieldId = {
   compare: 'lab-compare',
 };
 
-const blankArm = (scenario: Scenario): ArmEdit => Object.fromEntries(scenario.shocks.map((s) => [s.id, { on: false, move: '', scale: '' }]));
 
 /** The personas offered for a side: the generic styles, then its historical ones. */
 export const personaChoices = (scenario: Scenario, side: Side): string[] => opponentCatalogue(scenario, side).personas;
@@ -74,14 +65,6 @@ export function newForm(scenario: Scenario): LabForm {
     arms: [blankArm(scenario), blankArm(scenario)],
     fired: [],
   };
-}
-
-/** The historical shock that changes the most (the most effects) among those still active: "what if it had not happened?". */
-export function pivotalShock(scenario: Scenario, overrides: Overrides): string | null {
-  const off = new Set(overrides.disable ?? []);
-  const candidates = scenario.shocks.filter((s) => s.historical && !s.pool && !off.has(s.id));
-  if (!candidates.length) return null;
-  return candidates.reduce((best, s) => (s.effects.length > best.effects.length ? s : best)).id;
 }
 
 function armFromOverrides(scenario: Scenario, o: Overrides): ArmEdit {
@@ -112,31 +95,6 @@ export function formFromPreset(scenario: Scenario, p: LabPreset): LabForm {
   }
   form.fired = [...p.fired];
   return form;
-}
-
-/** The overrides an arm of the form names (without checking them). */
-export function armOverrides(scenario: Scenario, arm: ArmEdit): Overrides {
-  const disable: string[] = [];
-  const add: string[] = [];
-  const move: Record<string, string> = {};
-  const scale: Record<string, number> = {};
-  for (const shock of scenario.shocks) {
-    const e = arm[shock.id];
-    if (!e) continue;
-    if (e.on) (shock.pool ? add : disable).push(shock.id);
-    // A disabled shock or a pool shock not added has no timing or size to change.
-    const live = shock.pool ? e.on : !e.on;
-    if (!live) continue;
-    if (e.move) move[shock.id] = e.move;
-    const factor = e.scale.trim();
-    if (factor !== '' && Number(factor) !== 1) scale[shock.id] = Number(factor.replace(',', '.'));
-  }
-  const out: Overrides = {};
-  if (disable.length) Object.assign(out, { disable });
-  if (Object.keys(move).length) Object.assign(out, { move });
-  if (Object.keys(scale).length) Object.assign(out, { scale });
-  if (add.length) Object.assign(out, { add });
-  return out;
 }
 
 const wholeNumber = (text: string): number | null => (/^\s*\d+\s*$/.test(text) ? Number(text) : null);

@@ -9,8 +9,11 @@ import type { Locale } from '../../i18n/translate';
 import type { Interval } from '../../lab/stats';
 import type { LabReport } from '../../lab/web-export';
 import { type Child, h } from '../dom';
+import { overridesText } from '../overrides-text';
 import { formatDate, instrumentName, local, sideName, tr } from '../i18n';
 import type { BarChartSpec } from './charts';
+
+export { overridesText };
 
 const number = (lang: Locale, x: number, digits = 1) => new Intl.NumberFormat(lang === 'es' ? 'es-MX' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
 export const percentText = (lang: Locale, x: number) => tr(lang, 'common.percent', { n: number(lang, x * 100) });
@@ -161,21 +164,4 @@ export function resultsView(lang: Locale, scenario: Scenario, r: LabReport, meta
       : h('p', { 'data-testid': 'lab-instruments-none' }, tr(lang, 'lab.noRatified')),
   );
   return { section, charts };
-}
-
-/** "none", or "switched off: 11 September; moved: …; scaled: …; added: …" with the shocks' names. */
-export function overridesText(lang: Locale, scenario: Scenario, o: { disable?: readonly string[]; move?: Readonly<Record<string, string>>; scale?: Readonly<Record<string, number>>; add?: readonly string[] }): string {
-  const name = (id: string) => local(lang, scenario.shocks.find((s) => s.id === id)?.title) || id;
-  const round = (id: string) => {
-    const c = scenario.calendar.find((x) => x.id === id);
-    return c ? local(lang, c.label) : id;
-  };
-  const parts: string[] = [];
-  if (o.disable?.length) parts.push(tr(lang, 'lab.ovDisabled', { list: o.disable.map(name).join(', ') }));
-  const moved = Object.entries(o.move ?? {});
-  if (moved.length) parts.push(tr(lang, 'lab.ovMoved', { list: moved.map(([id, r]) => `${name(id)} → ${round(r)}`).join(', ') }));
-  const scaled = Object.entries(o.scale ?? {});
-  if (scaled.length) parts.push(tr(lang, 'lab.ovScaled', { list: scaled.map(([id, x]) => `${name(id)} × ${number(lang, x, 2)}`).join(', ') }));
-  if (o.add?.length) parts.push(tr(lang, 'lab.ovAdded', { list: o.add.map(name).join(', ') }));
-  return parts.length ? parts.join('; ') : tr(lang, 'lab.ovNone');
 }
