@@ -27,9 +27,22 @@ export interface TableMemory {
   statement: { issue: string | null; option: string | null };
 }
 
+/** The debrief's "Replay from a round…" panel: its choices, kept across redraws, for one finished game. */
+export interface ForkMemory {
+  /** The game it is for (a new game starts a fresh panel). */
+  game: object;
+  /** The round to replay from (0-based). */
+  round: number;
+  /** Per shock, as chosen (see ui/lab/shock-edits). */
+  edits: Record<string, { on: boolean; move: string; scale: string }>;
+  /** The engine's problems with the last attempt, by the id of the control they concern. */
+  errors: { field: string; message: string }[];
+}
+
 export interface Memory {
   select: SelectMemory;
   table: TableMemory | null;
+  fork: ForkMemory | null;
   /** A message of the overlay itself (a file it could not read, an export done). */
   notice: { kind: 'info' | 'error'; text: string } | null;
   /** Event indices whose "Why?" disclosure the player has opened. */

@@ -45,6 +45,7 @@ class Overlay implements Ui {
   readonly memory: Memory = {
     select: { scenarioId: null, seat: 'us', persona: null, difficulty: 'normal' },
     table: null,
+    fork: null,
     notice: null,
     dismissed: null,
     openWhy: new Set(),
@@ -97,6 +98,7 @@ class Overlay implements Ui {
     const newGame = state.events[0] !== this.state.events[0];
     if (state.screen === 'title' || newGame) {
       this.memory.table = null;
+      this.memory.fork = null;
       this.memory.openWhy.clear();
     }
     // A new notice from the controller replaces the overlay's own.

@@ -8,6 +8,7 @@ import { effectText } from '../effects-text';
 import { reasonText } from '../events-text';
 import { issueName, local, optionLabel, pct, points, sideName } from '../i18n';
 import { drawChart } from '../debrief/chart';
+import { forkNote, forkPanel } from '../debrief/fork-panel';
 import { frontierPoints, offerPoints, referencePoints, type SpacePoint, sideOfOffer } from '../debrief/space';
 import { constituencyTable, prioritiesTable, rulesList } from './briefing';
 import { resultLine, voteTable } from './ratification';
@@ -248,6 +249,7 @@ export function debriefScreen(ui: Ui): HTMLElement {
       screenHeading(1, ui.tr('debrief.heading', { scenario: local(ui.lang, view.scenario.title) }), 'debrief-heading'),
       h('h2', {}, ui.tr('debrief.outcomeHeading')),
       h('p', { class: 'big-figure', 'data-testid': 'outcome' }, reasonText(ui.lang, outcome.reason, outcome.walkedAwayBy)),
+      forkNote(ui, view),
       h('p', { class: 'help' }, ui.tr('debrief.scoresHelp')),
       scoresTable(ui, view),
     ),
@@ -261,6 +263,7 @@ export function debriefScreen(ui: Ui): HTMLElement {
     shocksSection(ui, view),
     voteSection(ui, view),
     historySection(ui, view),
+    forkPanel(ui, view),
     h(
       'div',
       { class: 'panel button-row' },

@@ -5,6 +5,7 @@ import { lookup } from '../../i18n/translate';
 import type { Ui } from '../context';
 import { h, screenHeading } from '../dom';
 import { effectText } from '../effects-text';
+import { forkText } from '../fork-text';
 import { formatDate, local } from '../i18n';
 
 function shockArticle(ui: Ui, view: View, shock: ShockView, k: number): HTMLElement {
@@ -33,6 +34,8 @@ export function interludeScreen(ui: Ui): HTMLElement {
   const kicker = ui.tr(`interlude.kicker${era}`);
   const masthead = ui.tr(`interlude.masthead${era}`);
   const headline = ui.tr('interlude.heading', { label: local(ui.lang, round.label) });
+  // The news a replay starts from follows its changed shocks: say so.
+  const fork = ui.state.forks.findLast((f) => f.round === view.round);
   return h(
     'section',
     { class: `screen screen-interlude interlude-${era}`, 'aria-labelledby': 'interlude-heading' },
@@ -50,6 +53,7 @@ export function interludeScreen(ui: Ui): HTMLElement {
         ? h('div', { class: 'ticker', 'aria-hidden': 'true' }, h('span', { class: 'ticker-text' }, news.map((s) => local(ui.lang, s.title).toUpperCase()).join('  ▪  ')))
         : null,
       screenHeading(1, headline, 'interlude-heading'),
+      fork ? h('p', { class: 'news-fork', 'data-testid': 'interlude-fork' }, forkText(ui.lang, view, fork)) : null,
       news.length ? news.map((s, k) => shockArticle(ui, view, s, k)) : h('p', { class: 'no-news' }, ui.tr('interlude.noNews')),
       h(
         'div',

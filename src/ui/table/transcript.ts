@@ -9,6 +9,7 @@ import type { Locale } from '../../i18n/translate';
 import type { Ui } from '../context';
 import { h } from '../dom';
 import { eventText } from '../events-text';
+import { forkText } from '../fork-text';
 import { constituencyName } from '../i18n';
 
 const ACTION_OF: Partial<Record<GameEvent['type'], ActionType[]>> = {
@@ -74,6 +75,10 @@ export function transcript(ui: Ui, view: View): HTMLElement {
         : null,
     );
   });
+  // A replayed game says so where the replay begins: before the news of the round it was replayed from.
+  const forkAt = ui.state.forks.map((f, k) => ({ f, k, at: events.findIndex((e) => e.type === 'roundStarted' && e.round === f.round) })).map((x) => ({ ...x, at: x.at < 0 ? events.length : x.at }));
+  for (const { f, at } of forkAt.sort((a, b) => b.at - a.at || b.k - a.k))
+    items.splice(at, 0, h('li', { class: 'ev ev-fork', 'data-testid': 'transcript-fork' }, h('span', { class: 'ev-text' }, forkText(ui.lang, view, f))));
   const list = h('ol', { class: 'transcript-list', 'data-testid': 'transcript' }, items.length ? items : h('li', {}, ui.tr('transcript.empty')));
   return h(
     'section',
