@@ -1,4 +1,5 @@
 // npm run play -- --scenario <id> --seat us|mx --seed <n> [--persona <p>] [--difficulty <d>] [--lang en|es]
+// npm run play -- --fork <save.json> --round <n> [--disable id] … (play on from a round of a recorded game)
 // The game in a terminal: the same session machine as the browser drives it, the player types intents.
 import { createInterface } from 'node:readline';
 import { createActor } from 'xstate';
@@ -7,8 +8,9 @@ import { SCENARIO_IDS } from '../content/scenarios';
 import { analyseGame, other, type Side } from '../engine';
 import { awaitedHumans, eventsForSeat, sessionMachine, viewFor } from '../flow';
 import { type Locale, t } from '../i18n/translate';
-import { helpText, intFlag, parseFlags, runCli, UsageError } from './args';
+import { helpText, intFlag, OVERRIDE_FLAGS, overridesFrom, parseFlags, runCli, UsageError } from './args';
 import { parseCommand } from './commands';
+import { forkGame, readForkSource } from './fork-source';
 import { loadScenarioOrExit } from './load';
 import { TextView } from './text-view';
 
@@ -19,6 +21,9 @@ const SPEC = {
   persona: { type: 'string', describe: 'the opponent persona' },
   difficulty: { type: 'string', describe: 'the opponent difficulty' },
   lang: { type: 'string', choices: ['en', 'es'], describe: 'language (default en)' },
+  fork: { type: 'string', describe: 'play on from a recorded game (a save file, an envelope, or sim --json output)' },
+  round: { type: 'string', describe: 'with --fork: the round to replay from (1 = the first)' },
+  ...OVERRIDE_FLAGS,
   help: { type: 'boolean', describe: 'show this help' },
 } as const;
 
@@ -42,25 +47,39 @@ async function main() {
     return;
   }
   const lang = ((flags.lang as string | undefined) ?? 'en') as Locale;
+  // A fork: the recorded game up to the round, the shocks to come re-planned, the same seed; the player
+  // keeps the recorded seat and opponent unless the flags say otherwise.
+  const source = flags.fork ? readForkSource(flags.fork as string) : null;
+  const forked = source ? forkGame(source, flags.round as string | undefined, overridesFrom(flags)) : null;
+  if (!source) {
+    if (flags.round !== undefined) throw new UsageError('--round goes with --fork <file>');
+    const o = overridesFrom(flags);
+    if (o.disable.length || o.add.length || Object.keys(o.move).length || Object.keys(o.scale).length) throw new UsageError('shock overrides go with --fork <file> --round <n>');
+  } else if (flags.seed !== undefined) throw new UsageError('--seed cannot be changed in a fork: it replays the recorded game with its own seed');
+  if (source && flags.scenario && flags.scenario !== source.envelope.scenarioId)
+    throw new UsageError(`--scenario ${flags.scenario} does not match the recorded game (${source.envelope.scenarioId})`);
   // One reader for the whole session: piped input must not be lost between questions.
   const rl = createInterface({ input: process.stdin, terminal: process.stdin.isTTY });
   const lines = rl[Symbol.asyncIterator]();
   // Without flags (a bare `npm run play`), ask: a student should not need to know the ids.
-  const scenarioId = (flags.scenario as string | undefined) ?? (await choose(lines, lang, 'scenario', SCENARIO_IDS.map((id) => loadScenarioOrExit(id).title[lang]), SCENARIO_IDS));
+  const scenarioId = source?.envelope.scenarioId ?? (flags.scenario as string | undefined) ?? (await choose(lines, lang, 'scenario', SCENARIO_IDS.map((id) => loadScenarioOrExit(id).title[lang]), SCENARIO_IDS));
   const scenario = loadScenarioOrExit(scenarioId);
   const seat = ((flags.seat as string | undefined) ??
-    (flags.scenario ? 'us' : await choose(lines, lang, 'seat', [scenario.delegations.us.name[lang], scenario.delegations.mx.name[lang]], ['us', 'mx']))) as Side;
-  const seed = intFlag(flags, 'seed', 1);
+    source?.seat ??
+    (flags.scenario || source ? 'us' : await choose(lines, lang, 'seat', [scenario.delegations.us.name[lang], scenario.delegations.mx.name[lang]], ['us', 'mx']))) as Side;
+  const seed = forked ? forked.envelope.seed : intFlag(flags, 'seed', 1);
   const opponentSide = other(seat);
+  const recorded = source?.seat === seat ? source.opponent : undefined;
   const opponent = createOpponent(
     scenario,
     opponentSide,
-    { persona: flags.persona as string | undefined, difficulty: flags.difficulty as string | undefined },
+    { persona: (flags.persona as string | undefined) ?? recorded?.persona, difficulty: (flags.difficulty as string | undefined) ?? recorded?.difficulty },
     seed,
   );
   if (!opponent.ok) throw new UsageError(opponent.error);
 
-  const actor = createActor(sessionMachine, { input: { scenario, seed, humanSeats: [seat], agents: { [opponentSide]: opponent.agent } } });
+  const replayed = forked ? { overrides: forked.envelope.overrides, resume: forked.envelope.events, forks: forked.envelope.forks } : {};
+  const actor = createActor(sessionMachine, { input: { scenario, seed, humanSeats: [seat], agents: { [opponentSide]: opponent.agent }, ...replayed } });
   actor.start();
   actor.send({ type: 'START' });
   const start = viewFor(actor.getSnapshot(), seat)!;
@@ -78,6 +97,17 @@ async function main() {
     '',
     t(lang, 'cli.help'),
   ]);
+  let forkLine: string[] = [];
+  if (forked) {
+    const o = overridesFrom(flags);
+    const changes = [
+      ...o.disable.map((shock) => t(lang, 'cli.forkDisable', { shock })),
+      ...Object.entries(o.move).map(([shock, round]) => t(lang, 'cli.forkMove', { shock, round })),
+      ...Object.entries(o.scale).map(([shock, factor]) => t(lang, 'cli.forkScale', { shock, factor })),
+      ...o.add.map((shock) => t(lang, 'cli.forkAdd', { shock })),
+    ];
+    forkLine = ['', t(lang, 'cli.forked', { n: forked.round + 1, events: forked.envelope.events.length, changes: changes.join('; ') || t(lang, 'cli.forkNone') })];
+  }
   actor.send({ type: 'READY' });
 
   let shown = 0;
@@ -107,7 +137,10 @@ async function main() {
     print(tv.outcome(snap.context.game ? analyseGame(snap.context.game) : undefined));
     rl.close();
   };
-  if (catchUp() === 'over') return finish();
+  // A fork's recorded rounds are printed first, then where the replay branches off.
+  const first = catchUp();
+  print(forkLine);
+  if (first === 'over') return finish();
   print(['', ...tv.board(), t(lang, 'cli.yourMove', { phase: t(lang, `phase.${viewFor(actor.getSnapshot(), seat)!.phase}`) })]);
   prompt();
   for (let next = await lines.next(); !next.done; next = await lines.next()) {

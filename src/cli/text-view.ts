@@ -135,8 +135,11 @@ export class TextView {
   event(e: GameEvent): string[] {
     const L = this.lang;
     switch (e.type) {
-      case 'roundStarted':
-        return ['', ...this.board().slice(0, 1)];
+      case 'roundStarted': {
+        // The round the event opened (a resumed game replays earlier rounds under the current view).
+        const r = this.view.scenario.calendar[e.round]!;
+        return ['', t(this.lang, 'cli.round', { n: e.round + 1, total: this.view.scenario.calendar.length, label: this.text(r.label), date: r.date })];
+      }
       case 'shockFired': {
         const s = this.view.fired.find((f) => f.id === e.shock);
         return s ? [t(L, 'cli.shock', { title: this.text(s.title), narrative: this.text(s.narrative) })] : [];

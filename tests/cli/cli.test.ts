@@ -106,6 +106,20 @@ describe('npm run play', () => {
     expect(r.out).toContain('SU INFORME SECRETO');
     expect(r.out).toMatch(/RESULTADO: /);
   });
+  it('plays on from a round of a recorded game (--fork): the recorded rounds, then the branch, with the same seed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'binational-play-fork-'));
+    const file = join(dir, 'parent.json');
+    writeFileSync(file, run('src/cli/sim.ts', ['--scenario', 'whole-enchilada-2001', '--seed', '3', '--json']).out);
+    const r = run('src/cli/play.ts', ['--fork', file, '--round', '5', '--disable', 'september-11', '--seat', 'mx'], script('whole-enchilada-2001'));
+    expect(r.code, r.err).toBe(0);
+    const at = r.out.indexOf('Replayed from round 5 of the recorded game');
+    expect(at).toBeGreaterThan(r.out.indexOf('Round 4 of 10'));
+    expect(r.out.slice(at)).toContain('with: no september-11');
+    expect(r.out).not.toContain('Terror attacks');
+    expect(r.out).toMatch(/OUTCOME: /);
+    expect(run('src/cli/play.ts', ['--scenario', 'bracero-1942', '--disable', 'german-foothold'], 'quit\n').err).toContain('shock overrides go with --fork');
+    expect(run('src/cli/play.ts', ['--fork', file, '--round', '11'], 'quit\n').err).toContain('a round from 1 to 10');
+  });
   it('asks for a scenario and a side when started without flags (npm run play)', () => {
     const r = run('src/cli/play.ts', [], `9\n3\n2\n${script('whole-enchilada-2001')}`);
     expect(r.out).toContain('Choose a negotiation (1–3):');
