@@ -164,7 +164,7 @@ export function forkPanel(ui: Ui, view: View): HTMLElement | null {
       h('td', {}, timing(ui, st, shock)),
       h(
         'td',
-        { class: 'fork-toggle' },
+        { class: 'shock-toggle' },
         h('input', {
           type: 'checkbox',
           id: toggle,

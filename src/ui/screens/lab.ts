@@ -342,7 +342,7 @@ class LabView {
         h('td', {}, this.timing(shock)),
         h(
           'td',
-          { class: 'lab-toggle' },
+          { class: 'shock-toggle' },
           h('input', {
             type: 'checkbox',
             id: toggle,
