@@ -188,7 +188,7 @@ function table(state: GameState, side: Side, pkg: unknown, cards: unknown, kind:
   return { state: next, events: [{ type: 'proposed', side, options: publicOptions(state, read.options), cards: read.cards, kind }] };
 }
 
-function toDomestic(state: GameState): GameState {
+function enterDomestic(state: GameState): GameState {
   return patch(state, { phase: 'domestic', turn: null });
 }
 
@@ -496,7 +496,7 @@ function injectShock(state: GameState, shockId: string): StepResult {
     pending: next.pending.filter((p) => p.id !== shockId),
     fired: [...next.fired, { id: shockId, round: next.round, scale, injected: true }],
   });
-  if (next.round < next.suspendedUntil && next.phase !== 'domestic') next = toDomestic(patch(next, { offer: null }));
+  if (next.round < next.suspendedUntil && next.phase !== 'domestic') next = enterDomestic(patch(next, { offer: null }));
   return { state: next, events: [{ type: 'shockFired', shock: shockId, round: next.round, injected: true }] };
 }
 

@@ -1,5 +1,5 @@
 // English texts of the browser overlay (keys under "ui."). ui.es.ts has the same keys.
-// Placeholders are {name}; names of issues, options, constituencies and sides are filled in by the overlay.
+// Parameters are written {name}; names of issues, options, constituencies and sides are filled in by the overlay.
 export const uiEn = {
   app: {
     name: 'Binational',
@@ -397,7 +397,7 @@ export const uiEn = {
     add: 'Add',
     asScheduled: 'As scheduled',
     moveLabel: '{arm}: move “{shock}” to round',
-    scaleLabel: '{arm}: scale the effects of “{shock}” (0 to {max})',
+    scaleLabel: '{arm}: scale the effects of “{shock}” (0 to {max}; empty leaves it as it is)',
     whenWindow: 'each round from {from} to {to}, {p}% a round',
     whenCondition: 'when its condition holds',
     tagHistorical: 'historical',
@@ -476,7 +476,7 @@ export const uiEn = {
     firedAt: 'fired in round {n} of your game',
     notFired: 'did not fire in your game',
     moveLabel: 'Move “{shock}” to round',
-    scaleLabel: 'Scale the effects of “{shock}” (0 to {max})',
+    scaleLabel: 'Scale the effects of “{shock}” (0 to {max}; empty leaves it as it is)',
     changes: 'Your changes: {changes}.',
     play: 'Play it',
     playHelp: 'Go on as {side} against the same AI, at the same difficulty, on the same seed.',

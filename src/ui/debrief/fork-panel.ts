@@ -9,6 +9,7 @@ import { mergeOverrides, type Overrides, type View } from '../../engine';
 import type { ForkProblem } from '../../app/controller';
 import type { ForkMemory, Ui } from '../context';
 import { type Child, h } from '../dom';
+import { errorSummary } from '../error-summary';
 import { forkText } from '../fork-text';
 import { formatDate, local, sideName } from '../i18n';
 import { armOverrides, blankArm, pivotalShock } from '../lab/shock-edits';
@@ -211,7 +212,6 @@ export function forkPanel(ui: Ui, view: View): HTMLElement | null {
           id: forkFieldId.scale(shock.id),
           'data-testid': forkFieldId.scale(shock.id),
           'aria-label': ui.tr('fork.scaleLabel', { shock: title, max: MAX_SCALE }),
-          placeholder: '1',
           size: 4,
           value: e.scale,
           disabled: !live,
@@ -233,34 +233,7 @@ export function forkPanel(ui: Ui, view: View): HTMLElement | null {
     { class: 'panel fork-panel', 'aria-labelledby': 'fork-heading', 'data-testid': 'fork-panel' },
     h('h2', { id: 'fork-heading' }, ui.tr('fork.heading')),
     h('p', { class: 'help', id: 'fork-intro' }, ui.tr('fork.intro')),
-    mem.errors.length
-      ? h(
-          'div',
-          { class: 'fork-errors', role: 'alert', id: 'fork-errors', tabindex: -1, 'data-testid': 'fork-errors' },
-          h('p', {}, h('strong', {}, ui.tr('fork.errorsHeading'))),
-          h(
-            'ul',
-            {},
-            mem.errors.map((e) =>
-              h(
-                'li',
-                {},
-                h(
-                  'a',
-                  {
-                    href: `#${e.field}`,
-                    onclick: (ev: Event) => {
-                      ev.preventDefault();
-                      document.getElementById(e.field)?.focus();
-                    },
-                  },
-                  e.message,
-                ),
-              ),
-            ),
-          ),
-        )
-      : null,
+    errorSummary({ id: 'fork-errors', className: 'fork-errors', heading: h('p', {}, h('strong', {}, ui.tr('fork.errorsHeading'))), errors: mem.errors }),
     h(
       'div',
       { class: 'field' },

@@ -15,6 +15,7 @@ import { type LabBatch, LabCancelled, type LabWorker, runArmsInWorkers, spawnLab
 import type { Locale } from '../../i18n/translate';
 import type { Ui } from '../context';
 import { type Child, fill, h, screenHeading } from '../dom';
+import { errorSummary } from '../error-summary';
 import { formatDate, local, sideName } from '../i18n';
 import { LabCharts } from '../lab/charts';
 import { downloadText } from '../lab/download';
@@ -145,33 +146,7 @@ class LabView {
   }
 
   private errorSummary(): HTMLElement | null {
-    if (!this.errors.length) return null;
-    return h(
-      'div',
-      { class: 'panel lab-errors', role: 'alert', id: 'lab-errors', tabindex: -1, 'data-testid': 'lab-errors' },
-      h('h2', {}, this.t('lab.errorsHeading')),
-      h(
-        'ul',
-        {},
-        this.errors.map((e) =>
-          h(
-            'li',
-            {},
-            h(
-              'a',
-              {
-                href: `#${e.field}`,
-                onclick: (ev: Event) => {
-                  ev.preventDefault();
-                  document.getElementById(e.field)?.focus();
-                },
-              },
-              e.message,
-            ),
-          ),
-        ),
-      ),
-    );
+    return errorSummary({ id: 'lab-errors', className: 'panel lab-errors', heading: h('h2', {}, this.t('lab.errorsHeading')), errors: this.errors });
   }
 
   private settingsPanel(): HTMLElement {
@@ -387,7 +362,6 @@ class LabView {
             id: fieldId.scale(arm, shock.id),
             'data-testid': fieldId.scale(arm, shock.id),
             'aria-label': this.t('lab.scaleLabel', { shock: title, arm: name, max: MAX_SCALE }),
-            placeholder: '1',
             size: 4,
             value: e.scale,
             disabled: !live,
