@@ -1,10 +1,10 @@
 // The machine's actions as pure context updates: each takes the context (and the event's data) and
 // returns the fields that change. The machine only names them and says when they run.
-import type { Action, GameEvent } from '../engine';
+import { type Action, applyFork, type GameEvent, type Overrides, type Side, step } from '../engine';
 import { countdownFor, extendCountdown, freezeCountdown, startCountdown } from './countdown';
 import { applyDefaults, foreignSeatError, humanMove, openSession, runAgents } from './session-moves';
 import { stageKey } from './session-stage';
-import type { SessionContext, SessionRefusalCode } from './session-types';
+import type { Agent, SessionContext, SessionRefusalCode } from './session-types';
 
 type Update = Partial<SessionContext>;
 
@@ -60,4 +60,28 @@ export function countdownExpired(ctx: SessionContext): Update {
   if (c.stage === 'news' || c.stage === 'shock') return { countdown: spent, ...newsSeen(ctx) };
   const m = applyDefaults(ctx.game!, c.sides);
   return { countdown: spent, game: m.game, ...logged(ctx, m.events), lastEvents: m.events, lastError: null };
+}
+
+/** The instructor's shock: an engine action from the instructor's seat, refused like any other move. */
+export function injected(ctx: SessionContext, shock: string): Update {
+  const r = step(ctx.game!, { type: 'inject', seat: 'instructor', shock });
+  if (r.error) return { lastError: r.error };
+  return { game: r.state, ...logged(ctx, r.events), lastEvents: r.events, lastError: null };
+}
+
+/** A counterfactual fork mid-game: the shocks from the next round on follow the new plan (this round's news is out). */
+export function forked(ctx: SessionContext, overrides: Overrides): Update {
+  const game = ctx.game!;
+  const r = applyFork(game, overrides, game.round + 1);
+  if (!r.ok) return { lastError: { code: 'fork-refused', params: Object.fromEntries(r.problems.map((p) => [p.path, p.rule])) } };
+  return { game: r.state, lastEvents: [], lastError: null };
+}
+
+/** A delegation changes hands: to a person (agent null) or to an agent; a stalled agent loop may try again. */
+export function reseated(ctx: SessionContext, side: Side, agent: Agent | null): Update {
+  const humans = ctx.input.humanSeats.filter((s) => s !== side);
+  const agents = { ...ctx.input.agents };
+  if (agent) agents[side] = agent;
+  else delete agents[side];
+  return { input: { ...ctx.input, humanSeats: agent ? humans : [...humans, side], agents }, agentStall: null };
 }

@@ -24,8 +24,11 @@ import {
   initialContext,
   moved,
   newsSeen,
+  forked,
+  injected,
   opened,
   refused,
+  reseated,
   refusedSeat,
   stageEntered,
 } from './session-context';
@@ -74,6 +77,18 @@ const sessionSetup = setup({
       return countdownExtended(context, event.ms);
     }),
     expireCountdown: assign(({ context }) => countdownExpired(context)),
+    inject: assign(({ context, event }) => {
+      assertEvent(event, 'INJECT');
+      return injected(context, event.shock);
+    }),
+    fork: assign(({ context, event }) => {
+      assertEvent(event, 'FORK');
+      return forked(context, event.overrides);
+    }),
+    reseat: assign(({ context, event }) => {
+      assertEvent(event, 'SEAT');
+      return reseated(context, event.side, event.agent);
+    }),
   },
   delays: {
     countdown: ({ context }) => context.countdown?.remainingMs ?? 0,
@@ -98,7 +113,15 @@ const countdownStates = {
 } as const;
 
 /** A stage re-routes as soon as the game leaves the wait it was entered for. */
-const stage = { entry: 'enterStage', always: { guard: 'stageMoved', target: 'route' }, ...countdownStates } as const;
+// A stage also re-routes when an agent now holds the delegation it waits for (SEAT), so that agent moves.
+const stage = {
+  entry: 'enterStage',
+  always: [
+    { guard: 'stageMoved', target: 'route' },
+    { guard: 'agentAwaited', target: 'route' },
+  ],
+  ...countdownStates,
+} as const;
 
 const interlude = {
   ...stage,
@@ -114,7 +137,11 @@ export const sessionMachine = sessionSetup.createMachine({
   id: 'session',
   context: ({ input }) => initialContext(settingsOf(input)),
   initial: 'setup',
-  on: { ACT: { actions: { type: 'refuse', params: { code: 'not-in-play' } } } },
+  on: {
+    ACT: { actions: { type: 'refuse', params: { code: 'not-in-play' } } },
+    // Who plays a delegation may change at any time; the stage re-routes so a new agent moves at once.
+    SEAT: { actions: 'reseat' },
+  },
   states: {
     setup: {
       always: { guard: 'gameOpen', target: 'playing' },
@@ -126,6 +153,8 @@ export const sessionMachine = sessionSetup.createMachine({
       on: {
         PAUSE: 'paused',
         EXTEND: { guard: 'extensionAllowed', actions: 'extendCountdown' },
+        INJECT: { actions: 'inject' },
+        FORK: { actions: 'fork' },
       },
       states: {
         briefing: { on: { READY: 'rounds' } },
@@ -166,6 +195,8 @@ export const sessionMachine = sessionSetup.createMachine({
         RESUME: '#session.playing.hist',
         EXTEND: { guard: 'extensionAllowed', actions: 'extendCountdown' },
         ACT: { actions: { type: 'refuse', params: { code: 'paused' } } },
+        INJECT: { actions: 'inject' },
+        FORK: { actions: 'fork' },
         RESTART: { target: 'setup', actions: 'resetSession' },
       },
     },

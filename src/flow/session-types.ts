@@ -41,7 +41,7 @@ export type Stage = 'news' | 'shock' | 'proposal' | 'response' | 'domestic' | 's
 export type TimedStage = Extract<Stage, 'news' | 'shock' | 'proposal' | 'response' | 'domestic'>;
 
 /** Refusals of the session itself, on top of the engine's. */
-export type SessionRefusalCode = 'seat-not-human' | 'not-in-play' | 'paused' | 'news-interlude' | 'bad-config';
+export type SessionRefusalCode = 'seat-not-human' | 'not-in-play' | 'paused' | 'news-interlude' | 'bad-config' | 'fork-refused';
 
 export interface SessionError {
   code: RefusalCode | SessionRefusalCode;
@@ -92,4 +92,10 @@ export type SessionEvent =
   | { type: 'PAUSE' }
   | { type: 'RESUME' }
   | { type: 'EXTEND'; ms: number }
-  | { type: 'RESTART' };
+  | { type: 'RESTART' }
+  /** The instructor's shock from the scenario's pool lands now (an engine action, so it is in the log). */
+  | { type: 'INJECT'; shock: string }
+  /** The instructor re-plans the shocks still to come (a counterfactual fork from the next round on). */
+  | { type: 'FORK'; overrides: Overrides }
+  /** Who plays a delegation changes: a person (agent null) or an agent (an empty seat, or one held for an absent student). */
+  | { type: 'SEAT'; side: Side; agent: Agent | null };

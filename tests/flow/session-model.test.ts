@@ -134,8 +134,14 @@ describe('model-based: every path of the session machine', () => {
     expect(reached.has('session.playing.rounds.route')).toBe(false);
   });
 
+  const guardName = (t: AnyTransitionDefinition) => (typeof t.guard === 'string' ? t.guard : (t.guard as { type?: string } | undefined)?.type);
+  // The classroom's events change who plays a delegation or the shocks to come, which this abstract state
+  // does not track; tests/flow/session-instructor.test.ts takes each of those transitions on literal games.
+  const classroomOnly = (t: AnyTransitionDefinition) =>
+    ['SEAT', 'INJECT', 'FORK'].includes(t.eventType) || (t.eventType === '' && guardName(t) === 'agentAwaited' && t.source.id !== 'session.playing.rounds.route');
+
   it('took every transition the machine defines', () => {
-    const missing = allTransitions(sessionMachine.root).filter((t) => !taken.has(t));
+    const missing = allTransitions(sessionMachine.root).filter((t) => !taken.has(t) && !classroomOnly(t));
     expect(missing.map(describeTransition)).toEqual([]);
   });
 });
