@@ -1,5 +1,8 @@
 // English texts of the browser overlay (keys under "ui."). ui.es.ts has the same keys.
 // Parameters are written {name}; names of issues, options, constituencies and sides are filled in by the overlay.
+import { classDebriefEn } from './class-debrief.en';
+import { classroomEn } from './classroom.en';
+
 export const uiEn = {
   app: {
     name: 'Binational',
@@ -500,4 +503,6 @@ export const uiEn = {
     exported: 'Save file downloaded: {file}.',
     dismiss: 'Dismiss',
   },
+  classroom: classroomEn,
+  classDebrief: classDebriefEn,
 } as const;

@@ -1,6 +1,9 @@
 // Spanish texts of the browser overlay: the same keys as ui.en.ts (neutral Latin-American Spanish, usted).
 import type { Messages } from './en';
 
+import { classDebriefEs } from './class-debrief.es';
+import { classroomEs } from './classroom.es';
+
 export const uiEs: Messages['ui'] = {
   app: {
     name: 'Binacional',
@@ -502,4 +505,6 @@ export const uiEs: Messages['ui'] = {
     exported: 'Archivo de la partida descargado: {file}.',
     dismiss: 'Cerrar',
   },
+  classroom: classroomEs,
+  classDebrief: classDebriefEs,
 };

@@ -1,0 +1,71 @@
+// The classroom's records, as the server sees them: classes, students and tables, each table stored as
+// its seed-and-event-log envelope. One interface, two databases behind it (src/server/db/): the embedded
+// PGlite by default, PostgreSQL when DATABASE_URL is set. Secrets (instructor secret, seat tokens) are
+// stored only as SHA-256 hashes.
+import type { ClassConfig, TableStatus } from '../content/classroom-schema';
+import type { Envelope } from '../engine';
+
+export type ClassStatus = 'open' | 'started' | 'ended';
+
+export interface ClassRecord {
+  id: string;
+  joinCode: string;
+  secretHash: string;
+  config: ClassConfig;
+  status: ClassStatus;
+  createdAt: string;
+}
+
+export interface StudentRecord {
+  id: string;
+  classId: string;
+  name: string;
+  tokenHash: string;
+  tableNo: number;
+  seat: string;
+  joinedAt: string;
+}
+
+export interface TableRecord {
+  classId: string;
+  tableNo: number;
+  status: TableStatus;
+  /** Null until the table starts. */
+  envelope: Envelope | null;
+  /** Seats the AI plays ("us.lead"…), kept so a restarted server seats the same agents. */
+  aiSeats: string[];
+  paused: boolean;
+  updatedAt: string;
+}
+
+export interface ClassroomStore {
+  /** Creates the class and its tables (status 'waiting', no envelope) in one transaction. */
+  createClass(c: ClassRecord): Promise<void>;
+  getClass(id: string): Promise<ClassRecord | null>;
+  /** The class with this join code that is not ended, if any (codes of ended classes stay unique but no longer match). */
+  findClassByCode(joinCode: string): Promise<ClassRecord | null>;
+  setClassStatus(id: string, status: ClassStatus): Promise<void>;
+  /** Classes not ended, to resume after a restart. */
+  listOpenClasses(): Promise<ClassRecord[]>;
+
+  /** Adds a student; fails with StoreConflict('name-taken') if the class has that name, ('seat-taken') if the seat is held. */
+  addStudent(s: StudentRecord): Promise<void>;
+  findStudentByToken(tokenHash: string): Promise<StudentRecord | null>;
+  listStudents(classId: string): Promise<StudentRecord[]>;
+  /** Moves a student to another seat; StoreConflict('seat-taken') if someone holds it. */
+  moveStudent(studentId: string, tableNo: number, seat: string): Promise<void>;
+
+  getTable(classId: string, tableNo: number): Promise<TableRecord | null>;
+  listTables(classId: string): Promise<TableRecord[]>;
+  /** Writes a table's state (envelope, status, AI seats, pause); the envelope replaces the stored one whole. */
+  saveTable(t: Omit<TableRecord, 'updatedAt'>): Promise<void>;
+
+  close(): Promise<void>;
+}
+
+export class StoreConflict extends Error {
+  constructor(readonly code: 'name-taken' | 'seat-taken' | 'code-taken') {
+    super(code);
+    this.name = 'StoreConflict';
+  }
+}
