@@ -1,10 +1,58 @@
 // The browser app's state as every front-end part reads it: the DOM overlay renders its controls from it,
 // the Phaser scenes draw their decoration from it, the announcer reads its events. Plain data only.
+import type {
+  Broadcast,
+  ClassResults,
+  ClassSummary,
+  CommandResult,
+  ConsoleCommand,
+  CreatedClass,
+  Joined,
+  Tablemate,
+} from '../content/classroom-schema';
 import type { Fork, GameAnalysis, GameEvent, Overrides, PublicScenario, ShockView, Side, View } from '../engine';
 import type { SessionError } from '../flow';
 import type { Locale } from '../i18n/translate';
 
-export type Screen = 'title' | 'select' | 'briefing' | 'table' | 'interlude' | 'signing' | 'ratification' | 'debrief' | 'error' | 'lab';
+export type Screen =
+  | 'title'
+  | 'select'
+  | 'briefing'
+  | 'table'
+  | 'interlude'
+  | 'signing'
+  | 'ratification'
+  | 'debrief'
+  | 'error'
+  | 'lab'
+  // classroom mode: a student joining and waiting to start; the instructor's set-up, console and class debrief
+  | 'join'
+  | 'waiting'
+  | 'class-setup'
+  | 'console'
+  | 'class-debrief';
+
+/** Classroom mode, as the browser sees it: a student's seat at a remote table, or the instructor's console. */
+export interface ClassroomState {
+  /** A student: the seat this browser holds (null when not in a class). */
+  joined: Joined | null;
+  tablemates: Tablemate[];
+  /** Seats the AI plays at the student's table. */
+  aiSeats: string[];
+  /** Sides whose lead is ready (briefing) or has acknowledged the current interlude. */
+  readySides: Side[];
+  /** The instructor's messages, oldest first. */
+  broadcasts: Broadcast[];
+  /** The instructor: the class just created (its secret is shown once), and the console's class. */
+  created: CreatedClass | null;
+  console: { classId: string; secret: string } | null;
+  summary: ClassSummary | null;
+  lastCommand: { command: ConsoleCommand; result: CommandResult } | null;
+  /** The class debrief's data (every table's envelope), once loaded. */
+  results: ClassResults | null;
+  /** The live connection to the table or console room. */
+  connection: 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
+}
 
 export interface Settings {
   lang: Locale;
@@ -64,6 +112,9 @@ export interface AppState {
   notice: { kind: 'info' | 'error'; text: string } | null;
   /** On the lab screen: the game it was opened on, or null when opened from the title. */
   labPreset: LabPreset | null;
+  /** Where the lab was opened from, to go back there ('class-debrief' for a table of a class). */
+  labReturn: 'title' | 'debrief' | 'class-debrief';
+  classroom: ClassroomState;
 }
 
 /** Persistence of the one autosaved game and of exported files (src/persist implements it). */

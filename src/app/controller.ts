@@ -5,7 +5,7 @@
 // demand, the first time the player opens the scenario list, continues or imports a save.
 import type { SaveFile } from '../content/save-schema';
 import type { Action, GameEvent, Overrides, Side } from '../engine';
-import type { AppState, Cue, LabPreset, OpponentChoice, SaveStore, Settings, SoundPort } from './app-types';
+import type { AppState, ClassroomState, Cue, LabPreset, OpponentChoice, SaveStore, Settings, SoundPort } from './app-types';
 import type { ForkProblem, GameSession, OpenRequest, Rationale, SessionUpdate } from './game-session';
 
 export type { ForkProblem, Rationale } from './game-session';
@@ -16,6 +16,19 @@ export type GameKit = typeof import('./game-session');
 export type KitSource = GameKit | (() => Promise<GameKit>);
 
 export const DEFAULT_SETTINGS: Settings = { lang: 'en', sound: false, volume: 0.7 };
+export const EMPTY_CLASSROOM: ClassroomState = {
+  joined: null,
+  tablemates: [],
+  aiSeats: [],
+  readySides: [],
+  broadcasts: [],
+  created: null,
+  console: null,
+  summary: null,
+  lastCommand: null,
+  results: null,
+  connection: 'idle',
+};
 const loadKit = (): Promise<GameKit> => import('./game-session');
 
 /** Without the schema (which comes with the game module): does this look like one of our saves at all? */
@@ -60,6 +73,8 @@ export class AppController {
       failure: null,
       notice: null,
       labPreset: null,
+      labReturn: 'title',
+      classroom: EMPTY_CLASSROOM,
     };
     if (this.kit) this.useLibrary(this.kit);
   }
@@ -166,7 +181,12 @@ export class AppController {
             fired: this.state.view!.fired.map((s) => s.id),
           }
         : null;
-    this.patch({ screen: 'lab', labPreset: preset, notice: null });
+    this.patch({ screen: 'lab', labPreset: preset, labReturn: preset ? 'debrief' : 'title', notice: null });
+  }
+
+  /** Opens the counterfactual lab on a given game (a table of a class, from the class debrief). */
+  openLabPreset(preset: LabPreset, from: AppState['labReturn'] = 'class-debrief'): void {
+    this.patch({ screen: 'lab', labPreset: preset, labReturn: from, notice: null });
   }
 
   /**
@@ -186,7 +206,8 @@ export class AppController {
 
   /** Leaves the lab: back to the debrief it was opened from, else to the title. */
   closeLab(): void {
-    if (this.state.labPreset && this.session && this.state.view?.outcome) this.patch({ screen: 'debrief', labPreset: null });
+    if (this.state.labReturn === 'class-debrief' && this.state.classroom.results) this.patch({ screen: 'class-debrief', labPreset: null });
+    else if (this.state.labPreset && this.session && this.state.view?.outcome) this.patch({ screen: 'debrief', labPreset: null });
     else this.backToTitle();
   }
 

@@ -17,8 +17,13 @@ export const SCENE_OF: Record<Screen, SceneKey> = {
   ratification: 'Ratification',
   debrief: 'Debrief',
   error: 'Error',
-  // The lab is all DOM; the title's decoration stays behind it.
+  // The lab and the classroom's own screens are all DOM; the title's decoration stays behind them.
   lab: 'Title',
+  join: 'Title',
+  waiting: 'Title',
+  'class-setup': 'Title',
+  console: 'Title',
+  'class-debrief': 'Title',
 };
 
 export type StateListener = (next: AppState, prev: AppState) => void;

@@ -180,6 +180,9 @@ class Overlay implements Ui {
         return ratificationScreen(this);
       case 'debrief':
         return debriefScreen(this);
+      default:
+        // The classroom's screens are wired in with their module (src/ui/screens/classroom).
+        return errorScreen(this);
     }
   }
 
