@@ -42,7 +42,7 @@ export interface ClassroomStore {
   /** Creates the class and its tables (status 'waiting', no envelope) in one transaction. */
   createClass(c: ClassRecord): Promise<void>;
   getClass(id: string): Promise<ClassRecord | null>;
-  /** The class with this join code that is not ended, if any (codes of ended classes stay unique but no longer match). */
+  /** The class with this join code, whatever its status (the hub refuses joins to an ended class with 'class-ended'). */
   findClassByCode(joinCode: string): Promise<ClassRecord | null>;
   setClassStatus(id: string, status: ClassStatus): Promise<void>;
   /** Classes not ended, to resume after a restart. */
