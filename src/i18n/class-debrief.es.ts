@@ -80,7 +80,7 @@ export const classDebriefEs: Messages['ui']['classDebrief'] = {
   noStudents: 'Ningún estudiante se unió a esta clase.',
   exportHeading: 'Exportar los resultados',
   exportHelp:
-    'tables.csv tiene una fila por mesa y students.csv una fila por estudiante (ambos se abren en una hoja de cálculo); results.json lo contiene todo, con el registro completo de la partida de cada mesa para poder reproducirla.',
+    'tables.csv tiene una fila por mesa y students.csv una fila por estudiante (ambos se abren en una hoja de cálculo); results.json reúne el análisis entero, con el registro completo de la partida de cada mesa para poder reproducirla.',
   exportTables: 'Descargar tables.csv',
   exportStudents: 'Descargar students.csv',
   exportJson: 'Descargar results.json',
