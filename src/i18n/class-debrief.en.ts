@@ -3,10 +3,12 @@
 export const classDebriefEn = {
   heading: 'Class debrief',
   loading: 'Loading the class results…',
-  loadFailed: 'The class results could not be loaded. Go back to the console and open the debrief again.',
+  loadFailed: 'The class results could not be loaded.',
+  retry: 'Try again',
+  refresh: 'Refresh the results',
   subtitle: '{title} · {scenario}',
   summary: '{finished} of {tables} tables finished their game; {ratified} reached an agreement ratified by both sides.',
-  stillRunning: 'The class is still running: these are the results so far.',
+  stillRunning: 'The class is still running: these are the results so far (refresh them at the bottom of the page).',
   // ranking
   rankingHeading: 'Tables ranked by joint gain',
   rankingHelp:

@@ -4,10 +4,12 @@ import type { Messages } from './en';
 export const classDebriefEs: Messages['ui']['classDebrief'] = {
   heading: 'Balance de la clase',
   loading: 'Cargando los resultados de la clase…',
-  loadFailed: 'No se pudieron cargar los resultados de la clase. Vuelva a la consola y abra el balance de nuevo.',
+  loadFailed: 'No se pudieron cargar los resultados de la clase.',
+  retry: 'Intentar de nuevo',
+  refresh: 'Actualizar los resultados',
   subtitle: '{title} · {scenario}',
   summary: '{finished} de {tables} mesas terminaron su partida; {ratified} lograron un acuerdo ratificado por ambas partes.',
-  stillRunning: 'La clase sigue en curso: estos son los resultados hasta ahora.',
+  stillRunning: 'La clase sigue en curso: estos son los resultados hasta ahora (puede actualizarlos al final de la página).',
   rankingHeading: 'Mesas ordenadas por ganancia conjunta',
   rankingHelp:
     'La ganancia conjunta es lo que ambas delegaciones ganaron juntas frente a actuar por su cuenta (0 si no hubo acuerdo ratificado). Las mesas con la misma ganancia conjunta comparten lugar. La distancia a la frontera de Pareto es 0 para un acuerdo que ningún otro paquete mejora para ambas partes a la vez; la distancia a la historia mide qué tan lejos está el paquete de lo que ocurrió en realidad, en promedio sobre las escalas de opciones de los temas.',

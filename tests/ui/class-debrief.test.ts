@@ -124,9 +124,25 @@ describe('the class debrief', () => {
     expect(document.querySelector('[aria-busy="true"]')).not.toBeNull();
     expect(byTestId('cd-loading').textContent).toBe('Loading the class results…');
     expect(document.querySelector('[data-testid="cd-ranking"]')).toBeNull();
+    expect(document.querySelector('[data-testid="cd-reload"]')).toBeNull();
     await render(null, 'en', 'debrief');
     expect(byTestId('cd-loading').getAttribute('role')).toBe('alert');
     expect(byTestId('cd-loading').textContent).toContain('could not be loaded');
+    const again = vi.spyOn(controller, 'openClassDebrief').mockResolvedValue(true);
+    byTestId<HTMLButtonElement>('cd-reload').click();
+    expect(byTestId('cd-reload').textContent).toBe('Try again');
+    expect(again).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers to refresh the results while the class is still running', async () => {
+    await render({ ...results, status: 'started' });
+    expect(byTestId('class-debrief').textContent).toContain('The class is still running');
+    const again = vi.spyOn(controller, 'openClassDebrief').mockResolvedValue(true);
+    byTestId<HTMLButtonElement>('cd-reload').click();
+    expect(byTestId('cd-reload').textContent).toBe('Refresh the results');
+    expect(again).toHaveBeenCalledTimes(1);
+    await render(results);
+    expect(document.querySelector('[data-testid="cd-reload"]')).toBeNull();
   });
 
   it('ranks the tables by joint gain: a tie shares its rank, unfinished tables come last, unranked, with their status', async () => {
@@ -246,7 +262,7 @@ describe('the class debrief', () => {
 
   it('goes back with a real button, in a heading-led page whose sections follow the h1', async () => {
     await render(results);
-    const back = vi.spyOn(controller, 'backToTitle');
+    const back = vi.spyOn(controller, 'backToConsole').mockImplementation(() => {});
     byTestId<HTMLButtonElement>('cd-back').click();
     expect(back).toHaveBeenCalledTimes(1);
     const headings = [...document.querySelectorAll('h1, h2')].map((x) => `${x.tagName}:${x.textContent}`);

@@ -463,11 +463,18 @@ function exportSection(ui: Ui, results: ClassResults): HTMLElement {
   );
 }
 
-function backButton(ui: Ui): HTMLElement {
+function backButton(ui: Ui, reload: 'retry' | 'refresh' | null = null): HTMLElement {
   return h(
     'div',
     { class: 'panel button-row' },
-    h('button', { type: 'button', class: 'btn btn-primary', id: 'cd-back', 'data-testid': 'cd-back', onclick: () => ui.controller.backToTitle() }, ui.tr('classDebrief.backToConsole')),
+    reload
+      ? h(
+          'button',
+          { type: 'button', class: 'btn', id: 'cd-reload', 'data-testid': 'cd-reload', onclick: () => void ui.controller.openClassDebrief() },
+          ui.tr(reload === 'retry' ? 'classDebrief.retry' : 'classDebrief.refresh'),
+        )
+      : null,
+    h('button', { type: 'button', class: 'btn btn-primary', id: 'cd-back', 'data-testid': 'cd-back', onclick: () => ui.controller.backToConsole() }, ui.tr('classDebrief.backToConsole')),
   );
 }
 
@@ -485,7 +492,7 @@ export function classDebriefScreen(ui: Ui): HTMLElement {
         heading,
         h('p', { role: failed ? 'alert' : 'status', 'data-testid': 'cd-loading' }, ui.tr(failed ? 'classDebrief.loadFailed' : 'classDebrief.loading')),
       ),
-      backButton(ui),
+      backButton(ui, failed ? 'retry' : null),
     );
   }
   const r = analysed(results);
@@ -516,6 +523,6 @@ export function classDebriefScreen(ui: Ui): HTMLElement {
     shocksSection(ui, a, s),
     studentsSection(ui, a),
     exportSection(ui, results),
-    backButton(ui),
+    backButton(ui, results.status === 'ended' ? null : 'refresh'),
   );
 }
