@@ -353,7 +353,8 @@ const packageCell = (pkg: Record<string, string> | null): string | null =>
         .join('; ')
     : null;
 const firedCell = (fired: FiredInfo[]): string => fired.map((f) => `${f.id}@${f.round + 1}${f.injected ? ' (injected)' : ''}`).join('; ');
-const seatsCell = (seats: SeatInfo[]): string => seats.map((s) => `${s.seat}: ${s.name ?? ''}${s.ai ? ' [AI]' : ''}`).join('; ');
+/** "us.lead: Ana; mx.lead: [AI]": a student's name, "[AI]" after it when the AI holds their seat, or alone for an empty seat. */
+const seatsCell = (seats: SeatInfo[]): string => seats.map((s) => `${s.seat}: ${[s.name, s.ai ? '[AI]' : null].filter((x) => x !== null).join(' ')}`).join('; ');
 const problemCell = (p: TableProblem | null): string | null => (p ? (p.code === 'does-not-replay' ? `${p.code}: ${p.reason}` : p.code) : null);
 
 export const TABLES_CSV_HEADER = [

@@ -270,6 +270,7 @@ describe('CSV exports', () => {
     // Names inside the seats cell are neutralised as a whole cell only when the cell starts with a formula character.
     expect(rows[1]![col('seats')]).toContain('us.adviser: =HYPERLINK("x")');
     expect(rows[3]![col('seats')]).toContain('Zoë, the "chair"');
+    expect(rows[3]![col('seats')]).toBe('us.lead: Zoë, the "chair"; us.adviser: [AI]; mx.lead: [AI]; mx.adviser: [AI]');
     expect(rows[3]![col('injected_shocks')]).toBe('decertification-clash');
     expect(rows[3]![col('shocks')]).toContain('decertification-clash@');
     expect(rows[3]![col('shocks')]).toContain('(injected)');
