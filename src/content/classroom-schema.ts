@@ -16,10 +16,10 @@
 //   table   `${classId}-t${tableNo}`  join options TableJoinOptions   (a student with its seat token)
 //   console `${classId}-console`      join options ConsoleJoinOptions (the instructor with the secret)
 // Client -> table room: 'act' ActMessage, 'ready' {}, 'ack' {}. Table room -> client: 'welcome',
-// 'update', 'refused', 'broadcast', 'moved', 'closed' (types below). Console room -> instructor:
+// 'update' (TableUpdate, in src/flow/table-update.ts: it carries the engine's view), 'refused',
+// 'broadcast', 'moved', 'closed' (types below). Console room -> instructor:
 // 'summary' ClassSummary (on join and on every change), 'refused'.
 import { z } from 'zod';
-import type { Fork, GameAnalysis, GameEvent, ShockView, View } from '../engine';
 import { ActionSchema, type EnvelopeSchema, OverridesSchema } from './action-schema';
 
 /** Largest message a client may send a room, in bytes of its JSON (larger ones are refused unread). */
@@ -167,27 +167,6 @@ export interface Welcome extends SeatAssignment {
 }
 
 export type TableScreen = 'waiting' | 'briefing' | 'table' | 'interlude' | 'signing' | 'ratification' | 'debrief';
-
-/** What the student's seat sees after every change at the table (through the projection for its seat only). */
-export interface TableUpdate {
-  screen: TableScreen;
-  view: View | null;
-  /** Events the seat may see from index `from` of its own event list (0 on the first update of a connection). */
-  from: number;
-  events: GameEvent[];
-  news: ShockView[];
-  countdownMs: number | null;
-  paused: boolean;
-  analysis: GameAnalysis | null;
-  forks: Fork[];
-  /** The student's last move the table applied (or refused); 0 before any. */
-  ackSeq: number;
-  /** Seats the AI plays at this table (empty delegations, or a seat held for an absent student). */
-  aiSeats: string[];
-  tablemates: Tablemate[];
-  /** Sides whose lead has pressed "ready" on the briefing, or acknowledged the current interlude. */
-  readySides: ('us' | 'mx')[];
-}
 
 export interface Refused {
   code: ClassroomErrorCode | string;

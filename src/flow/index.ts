@@ -4,3 +4,4 @@ export { awaitedHumans, countdownLeft, eventsForSeat, newsFor, type SessionSnaps
 export { type SessionMachine, sessionMachine } from './session-machine';
 export { firedInRound, stageKey, stageOf } from './session-stage';
 export type * from './session-types';
+export type { TableUpdate } from './table-update';
