@@ -1,6 +1,7 @@
 // The classroom store on a real database: PGlite in memory by default, PostgreSQL in a fresh schema under
 // BINATIONAL_TEST_DB=postgres (npm run test:server-pg). One store for the file, emptied before each test.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { getScenario } from '../../src/content/scenarios';
 import { createGame, type Envelope, envelopeOf, forkAtRound, type GameState, RngStream, replay, seedRng, serializeState, step } from '../../src/engine';
 import { MIGRATIONS, migrate } from '../../src/server/db/migrations';
 import { openDatabase, openStore } from '../../src/server/db/open-store';
-import { openPglite } from '../../src/server/db/pglite-sql';
+import { LOCK_FILE, openPglite } from '../../src/server/db/pglite-sql';
 import { type ClassRecord, StoreConflict, type StudentRecord } from '../../src/server/store';
 import { randomLegalAction } from '../helpers/random-play';
 import { freshSchemaName, testBackend, testDatabaseUrl, type TestStore, testStore } from './test-db';
@@ -284,7 +285,7 @@ describe.runIf(testBackend() === 'pglite')('PGlite in a data folder', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('keeps classes, students and tables across close and reopen; a newer schema is added to, a newer database refused', async () => {
+  it('keeps classes, students and tables across close and reopen, one store at a time; a newer schema is added to, a newer database refused', async () => {
     const dataDir = join(dir, 'nested', 'db');
     const envelope = envelopeOf(playedGame(40));
     const first = await openStore({ dataDir });
@@ -294,7 +295,16 @@ describe.runIf(testBackend() === 'pglite')('PGlite in a data folder', () => {
     await first.saveTable({ classId: 'class-a', tableNo: 2, status: 'playing', envelope, aiSeats: ['mx.lead'], paused: false });
     await first.close();
 
+    // Another store on the folder while one is open is refused (two PGlite instances would write the same files).
+    const holder = await openStore({ dataDir });
+    await expect(openStore({ dataDir })).rejects.toThrow(/in use by a store already open in this process/);
+    await holder.close();
+    // A lock left by a process that was killed is stale: the next open takes it over.
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    await writeFile(join(dataDir, LOCK_FILE), `${dead}\n`);
+
     const second = await openStore({ dataDir });
+    expect(await readFile(join(dataDir, LOCK_FILE), 'utf8')).toBe(`${process.pid}\n`);
     expect(await second.getClass('class-a')).toStrictEqual(aClass());
     expect(await second.listStudents('class-a')).toStrictEqual([ana]);
     expect((await second.getTable('class-a', 2))!.envelope).toStrictEqual(envelope);
