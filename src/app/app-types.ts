@@ -10,6 +10,7 @@ import type {
   Joined,
   Tablemate,
 } from '../content/classroom-schema';
+import type { LinkEnd, NetErrorCode } from '../net/types';
 import type { Fork, GameAnalysis, GameEvent, Overrides, PublicScenario, ShockView, Side, View } from '../engine';
 import type { SessionError } from '../flow';
 import type { Locale } from '../i18n/translate';
@@ -32,10 +33,25 @@ export type Screen =
   | 'console'
   | 'class-debrief';
 
+/** A request of classroom mode that was refused or failed: the server's code (or 'network'), in the field it concerns. */
+export interface ClassroomProblem {
+  code: NetErrorCode;
+  /** The server's English reason, for logs and bug reports; the UI shows its own words for `code`. */
+  reason: string;
+  /** The form field it concerns ('code', 'name', 'tables'…), or null for the form as a whole. */
+  field: string | null;
+}
+
 /** Classroom mode, as the browser sees it: a student's seat at a remote table, or the instructor's console. */
 export interface ClassroomState {
   /** A student: the seat this browser holds (null when not in a class). */
   joined: Joined | null;
+  /** A seat this browser held before (a closed tab, a reload), offered on the join screen. */
+  resumable: Joined | null;
+  /** The join code the join screen starts with (from a link "#/join/CODE"). */
+  joinCode: string;
+  /** Whether the instructor has started the class (the student waits until then). */
+  started: boolean;
   tablemates: Tablemate[];
   /** Seats the AI plays at the student's table. */
   aiSeats: string[];
@@ -43,15 +59,24 @@ export interface ClassroomState {
   readySides: Side[];
   /** The instructor's messages, oldest first. */
   broadcasts: Broadcast[];
+  /** Moves made that the table has not acknowledged yet (sent again after a reconnect). */
+  unsent: number;
   /** The instructor: the class just created (its secret is shown once), and the console's class. */
   created: CreatedClass | null;
   console: { classId: string; secret: string } | null;
   summary: ClassSummary | null;
-  lastCommand: { command: ConsoleCommand; result: CommandResult } | null;
+  /** The last console command: the server's answer with each table's refusal, or why the request failed. */
+  lastCommand: { command: ConsoleCommand; result: CommandResult | null; error: ClassroomProblem | null } | null;
   /** The class debrief's data (every table's envelope), once loaded. */
   results: ClassResults | null;
   /** The live connection to the table or console room. */
   connection: 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
+  /** Why the live connection stopped for good (the class ended, the seat opened in another tab…). */
+  linkEnd: LinkEnd | null;
+  /** A request in flight (joining, creating a class, a console command, loading results). */
+  busy: boolean;
+  /** The join or set-up form's refusal from the server, or why the request failed. */
+  formError: (ClassroomProblem & { form: 'join' | 'setup' | 'debrief' }) | null;
 }
 
 export interface Settings {

@@ -3,12 +3,19 @@
 // computes a rule. It reads the game only through the engine's projection for the player's seat.
 // Everything a game needs beyond the title (scenarios, engine, flow, AI: ./game-session) is loaded on
 // demand, the first time the player opens the scenario list, continues or imports a save.
+import type { ConsoleCommand, CreateClassRequest } from '../content/classroom-schema';
 import type { SaveFile } from '../content/save-schema';
 import type { Action, GameEvent, Overrides, Side } from '../engine';
-import type { AppState, ClassroomState, Cue, LabPreset, OpponentChoice, SaveStore, Settings, SoundPort } from './app-types';
+import type { AppState, Cue, LabPreset, OpponentChoice, SaveStore, Settings, SoundPort } from './app-types';
+import { ClassroomDesk, type ClassroomKitSource, EMPTY_CLASSROOM } from './classroom-desk';
+import type { FormError } from './classroom-forms';
+import { type ClassMemory, PageClassMemory } from './classroom-memory';
 import type { ForkProblem, GameSession, OpenRequest, Rationale, SessionUpdate } from './game-session';
+import type { RemoteSession } from './remote-session';
 
 export type { ForkProblem, Rationale } from './game-session';
+export { EMPTY_CLASSROOM } from './classroom-desk';
+export type { FormError } from './classroom-forms';
 
 type Listener = (state: AppState) => void;
 /** The game module: loaded with a dynamic import in the browser; tests may hand it over already loaded. */
@@ -16,20 +23,15 @@ export type GameKit = typeof import('./game-session');
 export type KitSource = GameKit | (() => Promise<GameKit>);
 
 export const DEFAULT_SETTINGS: Settings = { lang: 'en', sound: false, volume: 0.7 };
-export const EMPTY_CLASSROOM: ClassroomState = {
-  joined: null,
-  tablemates: [],
-  aiSeats: [],
-  readySides: [],
-  broadcasts: [],
-  created: null,
-  console: null,
-  summary: null,
-  lastCommand: null,
-  results: null,
-  connection: 'idle',
-};
 const loadKit = (): Promise<GameKit> => import('./game-session');
+/** The classroom kit for the server that served the page (its origin). */
+const loadClassroomKit = (): Promise<import('./classroom-kit').ClassroomKit> =>
+  import('./classroom-kit').then((m) =>
+    m.browserKit(globalThis.location?.origin ?? 'http://127.0.0.1', (wake) => globalThis.addEventListener?.('online', wake)),
+  );
+
+/** A game in progress as the controller drives it: a solo GameSession, or a class's table (RemoteSession). */
+type TableSession = Pick<GameSession, 'send' | 'stop' | 'getRationales' | 'currentSave'>;
 
 /** Without the schema (which comes with the game module): does this look like one of our saves at all? */
 function looksLikeSave(raw: unknown): boolean {
@@ -41,7 +43,8 @@ function looksLikeSave(raw: unknown): boolean {
 export class AppController {
   private state: AppState;
   private listeners = new Set<Listener>();
-  private session: GameSession | null = null;
+  private session: TableSession | null = null;
+  private readonly desk: ClassroomDesk;
   private kit: GameKit | null;
   private kitLoading: Promise<GameKit | null> | null = null;
   private readonly kitLoader: () => Promise<GameKit>;
@@ -49,7 +52,7 @@ export class AppController {
   constructor(
     private readonly store: SaveStore,
     private readonly sound: SoundPort,
-    options: { settings?: Settings; kit?: KitSource } = {},
+    options: { settings?: Settings; kit?: KitSource; classroom?: ClassroomKitSource; classMemory?: ClassMemory } = {},
   ) {
     const source = options.kit ?? loadKit;
     this.kit = typeof source === 'function' ? null : source;
@@ -77,6 +80,19 @@ export class AppController {
       classroom: EMPTY_CLASSROOM,
     };
     if (this.kit) this.useLibrary(this.kit);
+    this.desk = new ClassroomDesk(
+      {
+        getState: () => this.state,
+        patch: (p) => this.patch(p),
+        useTable: (session) => this.useTable(session),
+        tableUpdate: (session, u) => this.onUpdate(session, u),
+        loadCatalogue: async () => {
+          await this.withKit(() => this.patch({}));
+        },
+      },
+      options.classMemory ?? new PageClassMemory(),
+      options.classroom ?? loadClassroomKit,
+    );
   }
 
   /** Loads saved settings and whether a game can be continued (checked in full when it is continued). */
@@ -159,6 +175,12 @@ export class AppController {
     await this.withKit(() => this.patch({ screen: 'select', notice: null }));
   }
   backToTitle(): void {
+    // From a class's game (its debrief), the title means leaving the class.
+    if (this.desk.inClass) {
+      this.desk.leaveClass();
+      this.sound.setEra(null);
+      return;
+    }
     this.stopSession();
     this.sound.setEra(null);
     this.patch({ screen: 'title', view: null, scenarioId: null, seat: null, events: [], forks: [], analysis: null, notice: null, paused: false, lastError: null, countdownMs: null, labPreset: null });
@@ -244,8 +266,21 @@ export class AppController {
     this.session = null;
   }
 
-  private onUpdate(session: GameSession, u: SessionUpdate) {
+  /** A class's table becomes the game in progress (a solo game stops), or none. */
+  private useTable(session: RemoteSession | null): void {
+    this.stopSession();
+    this.session = session;
+    this.eraSet = false;
+    if (!session) this.sound.setEra(null);
+  }
+  private eraSet = false;
+
+  private onUpdate(session: TableSession, u: SessionUpdate) {
     if (session !== this.session) return;
+    if (u.view && !this.eraSet && this.desk.inClass) {
+      this.eraSet = true;
+      this.sound.setEra(u.view.scenario.era);
+    }
     for (const e of u.fresh) {
       const cue = cueOf(e);
       if (cue) this.sound.cue(cue);
@@ -266,11 +301,67 @@ export class AppController {
   ack(): void {
     this.session?.send({ type: 'ACK' });
   }
+  /** Pauses a solo game (a class's table is paused by the instructor only: the remote session ignores it). */
   pause(): void {
     this.session?.send({ type: 'PAUSE' });
   }
   resume(): void {
     this.session?.send({ type: 'RESUME' });
+  }
+
+  // ——— classroom mode (src/app/classroom-desk.ts) ———
+  /** The join form (a code from a link fills it in). */
+  openJoin(code?: string): void {
+    if (this.desk.inClass) return;
+    this.stopSession();
+    this.desk.openJoin(code);
+  }
+  /** Joins a class; returns the form's own problems (then nothing is sent). */
+  joinClass(code: string, name: string): Promise<FormError[]> {
+    return this.desk.joinClass(code, name);
+  }
+  /** Back to the seat this browser held (a reload, a closed tab). */
+  resumeSeat(): Promise<boolean> {
+    return this.desk.resumeSeat();
+  }
+  leaveClass(): void {
+    this.desk.leaveClass();
+    this.sound.setEra(null);
+  }
+  openClassSetup(): Promise<void> {
+    this.stopSession();
+    return this.desk.openClassSetup();
+  }
+  createClass(request: CreateClassRequest): Promise<boolean> {
+    return this.desk.createClass(request);
+  }
+  /** The class's links have been kept: they are not shown again. */
+  dismissCreated(): void {
+    this.desk.dismissCreated();
+  }
+  openConsole(classId: string, secret: string): Promise<void> {
+    this.stopSession();
+    return this.desk.openConsole(classId, secret);
+  }
+  /** Opens the console this tab had open (its secret kept for the tab only), if any. */
+  resumeConsole(classId?: string): Promise<boolean> {
+    return this.desk.resumeConsole(classId);
+  }
+  consoleCommand(command: ConsoleCommand): Promise<boolean> {
+    return this.desk.consoleCommand(command);
+  }
+  closeConsole(): void {
+    this.desk.closeConsole();
+  }
+  openClassDebrief(): Promise<boolean> {
+    return this.desk.openClassDebrief();
+  }
+  backToConsole(): void {
+    this.desk.backToConsole();
+  }
+  /** Whether the game on screen is a class's table (no solo saves, no pause). */
+  get inClass(): boolean {
+    return this.desk.inClass;
   }
 
   // ——— saves ———

@@ -28,9 +28,14 @@ const loadScreens = (): Promise<GameScreens> => import('./game-screens');
 /** The counterfactual lab's screen: loaded on demand, the first time the lab is opened. */
 type LabModule = typeof import('./screens/lab');
 const loadLab = (): Promise<LabModule> => import('./screens/lab');
+/** Classroom mode's screens (join, waiting room, set-up, console, class debrief): loaded on demand too. */
+export type ClassroomScreens = typeof import('./screens/classroom');
+export type ClassroomScreensSource = ClassroomScreens | (() => Promise<ClassroomScreens>);
+const loadClassroom = (): Promise<ClassroomScreens> => import('./screens/classroom');
+const CLASSROOM_SCREENS = new Set<AppState['screen']>(['join', 'waiting', 'class-setup', 'console', 'class-debrief']);
 
 /** Paused applies to a game in progress (the controller keeps the flag when the player leaves to the title). */
-const isPaused = (s: AppState): boolean => s.paused && s.view !== null && s.screen !== 'title' && s.screen !== 'select' && s.screen !== 'error' && s.screen !== 'lab';
+const isPaused = (s: AppState): boolean => s.paused && s.view !== null && ['briefing', 'table', 'interlude', 'signing', 'ratification', 'debrief'].includes(s.screen);
 
 function screenKey(s: AppState): string {
   if (s.screen === 'error') return 'error';
@@ -62,15 +67,21 @@ class Overlay implements Ui {
   private readonly screensLoader: () => Promise<GameScreens>;
   private lab: LabModule | null = null;
   private labLoading = false;
+  private classroom: ClassroomScreens | null;
+  private classroomLoading = false;
+  private readonly classroomLoader: () => Promise<ClassroomScreens>;
 
   constructor(
     private readonly root: HTMLElement,
     announcerEl: HTMLElement,
     readonly controller: AppController,
     screens: ScreensSource,
+    classroom: ClassroomScreensSource = loadClassroom,
   ) {
     this.screens = typeof screens === 'function' ? null : screens;
     this.screensLoader = typeof screens === 'function' ? screens : async () => screens;
+    this.classroom = typeof classroom === 'function' ? null : classroom;
+    this.classroomLoader = typeof classroom === 'function' ? classroom : async () => classroom;
     this.state = controller.getState();
     this.lang = this.state.settings.lang;
     this.announcer = new Announcer(announcerEl);
@@ -131,6 +142,8 @@ class Overlay implements Ui {
   private draw(): void {
     const active = document.activeElement;
     const focusId = active instanceof HTMLElement && this.root.contains(active) ? active.id : '';
+    // Typing in a field while the console or the table redraws: the caret stays where it was.
+    const caret = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? selectionOf(active) : null;
     const key = screenKey(this.state);
     const changed = key !== this.shownKey;
     this.shownKey = key;
@@ -147,8 +160,10 @@ class Overlay implements Ui {
       return;
     }
     const again = focusId ? document.getElementById(focusId) : null;
-    if (again && !(again as HTMLButtonElement).disabled) again.focus();
-    else if (focusId) this.focusFallback();
+    if (again && !(again as HTMLButtonElement).disabled) {
+      again.focus();
+      if (caret && (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement)) restoreSelection(again, caret);
+    } else if (focusId) this.focusFallback();
   }
 
   private screen(): HTMLElement {
@@ -156,6 +171,9 @@ class Overlay implements Ui {
     if (s.screen === 'error') return errorScreen(this);
     if (s.screen === 'title') return titleScreen(this);
     if (s.screen === 'lab') return this.labScreen();
+    if (CLASSROOM_SCREENS.has(s.screen)) return this.classroomScreen();
+    // A class's table paused by the instructor: only the instructor resumes it.
+    if (isPaused(s) && s.classroom.joined) return this.classroomScreen();
     // A game screen before its game exists (the instant a session opens) has nothing to show yet.
     if (s.view === null && s.screen !== 'select') return h('section', { class: 'screen' });
     const screens = this.screens;
@@ -181,7 +199,43 @@ class Overlay implements Ui {
       case 'debrief':
         return debriefScreen(this);
       default:
-        // The classroom's screens are wired in with their module (src/ui/screens/classroom).
+        return errorScreen(this);
+    }
+  }
+
+  private classroomScreen(): HTMLElement {
+    const m = this.classroom;
+    if (!m) {
+      if (!this.classroomLoading) {
+        this.classroomLoading = true;
+        this.classroomLoader().then(
+          (loaded) => {
+            this.classroom = loaded;
+            this.shownKey = '';
+            this.draw();
+          },
+          () => {
+            this.classroomLoading = false;
+            this.memory.notice = { kind: 'error', text: 'load-failed' };
+            this.draw();
+          },
+        );
+      }
+      return h('section', { class: 'screen panel', 'aria-busy': 'true' }, screenHeading(1, this.tr('app.loading'), 'loading-heading'));
+    }
+    if (isPaused(this.state)) return m.classPausedScreen(this);
+    switch (this.state.screen) {
+      case 'join':
+        return m.joinScreen(this);
+      case 'waiting':
+        return m.waitingScreen(this);
+      case 'class-setup':
+        return m.classSetupScreen(this);
+      case 'console':
+        return m.consoleScreen(this);
+      case 'class-debrief':
+        return m.classDebriefScreen(this);
+      default:
         return errorScreen(this);
     }
   }
@@ -217,17 +271,19 @@ class Overlay implements Ui {
     target?.focus();
   }
 
-  /** Counts the round timer down between the controller's updates. */
+  /** Counts the round timer (and the console's table timers, marked data-countdown) down between the controller's updates. */
   private startTimer(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    const ms = this.state.countdownMs;
-    if (ms === null || this.state.paused) return;
+    const ms = this.state.paused ? null : this.state.countdownMs;
+    const clocks = [...this.main.querySelectorAll<HTMLElement>('[data-countdown]')].map((el) => ({ el, ms: Number(el.dataset.countdown) }));
+    if (ms === null && clocks.length === 0) return;
     const started = Date.now();
     this.timer = setInterval(() => {
+      const gone = Date.now() - started;
       const el = document.getElementById('round-timer');
-      if (!el) return;
-      el.textContent = this.tr('toolbar.timer', { time: formatClock(ms - (Date.now() - started)) });
+      if (el && ms !== null) el.textContent = this.tr('toolbar.timer', { time: formatClock(ms - gone) });
+      for (const c of clocks) c.el.textContent = formatClock(c.ms - gone);
     }, 1000);
   }
 
@@ -282,7 +338,30 @@ class Overlay implements Ui {
   }
 }
 
-export function mountUi(root: HTMLElement, announcer: HTMLElement, controller: AppController, screens: ScreensSource = loadScreens): void {
-  const overlay = new Overlay(root, announcer, controller, screens);
+function selectionOf(el: HTMLInputElement | HTMLTextAreaElement): { start: number; end: number } | null {
+  try {
+    return el.selectionStart === null || el.selectionEnd === null ? null : { start: el.selectionStart, end: el.selectionEnd };
+  } catch {
+    // Inputs without a text selection (numbers, checkboxes) have none to keep.
+    return null;
+  }
+}
+
+function restoreSelection(el: HTMLInputElement | HTMLTextAreaElement, caret: { start: number; end: number }): void {
+  try {
+    el.setSelectionRange(Math.min(caret.start, el.value.length), Math.min(caret.end, el.value.length));
+  } catch {
+    // As above: nothing to restore.
+  }
+}
+
+export function mountUi(
+  root: HTMLElement,
+  announcer: HTMLElement,
+  controller: AppController,
+  screens: ScreensSource = loadScreens,
+  classroom: ClassroomScreensSource = loadClassroom,
+): void {
+  const overlay = new Overlay(root, announcer, controller, screens, classroom);
   controller.subscribe((state) => overlay.update(state));
 }

@@ -1,9 +1,11 @@
 // The bar at the top of every screen: language, sound and volume, and during a game the scenario,
 // the round timer (when one runs) and the pause button. It is always there, so the language can be
-// switched at any time without leaving the game.
+// switched at any time without leaving the game. At a class's table it shows the seat and the connection
+// instead of the pause button (the instructor pauses a class's tables).
 import type { Ui } from './context';
 import { h } from './dom';
 import { local } from './i18n';
+import { seatText } from './table/class-seat';
 
 export function formatClock(ms: number): string {
   const s = Math.max(0, Math.ceil(ms / 1000));
@@ -15,11 +17,23 @@ export function toolbar(ui: Ui): HTMLElement {
   const settings = state.settings;
   const other = ui.lang === 'en' ? 'es' : 'en';
   const inGame = state.view !== null && ['table', 'interlude', 'briefing', 'signing', 'ratification'].includes(state.screen);
-  const canPause = inGame && state.screen !== 'briefing' && !state.paused && state.screen !== 'signing' && state.screen !== 'ratification';
+  const seat = state.classroom.joined;
+  const canPause = !seat && inGame && state.screen !== 'briefing' && !state.paused && state.screen !== 'signing' && state.screen !== 'ratification';
   return h(
     'header',
     { class: 'toolbar', 'aria-label': ui.tr('app.regionSettings') },
     h('p', { class: 'brand' }, ui.tr('app.name'), state.view ? h('span', { class: 'brand-scenario' }, ` · ${local(ui.lang, state.view.scenario.title)}`) : null),
+    seat
+      ? h(
+          'p',
+          { class: `class-line is-${state.classroom.connection}`, 'data-testid': 'class-line' },
+          ui.tr('classroom.toolbarSeat', { n: seat.tableNo, seat: seatText(ui.lang, seat.seat) }),
+          state.classroom.connection === 'reconnecting' || state.classroom.connection === 'connecting'
+            ? h('span', { class: 'class-conn' }, ` · ${ui.tr(state.classroom.connection === 'reconnecting' ? 'classroom.connReconnecting' : 'classroom.connConnecting')}`)
+            : null,
+          state.classroom.unsent > 0 ? h('span', { class: 'class-unsent', 'data-testid': 'unsent' }, ` · ${ui.tr('classroom.unsent', { n: state.classroom.unsent })}`) : null,
+        )
+      : null,
     state.countdownMs !== null && inGame
       ? h('p', { class: 'timer', id: 'round-timer', role: 'timer', 'data-testid': 'timer' }, ui.tr('toolbar.timer', { time: formatClock(state.countdownMs) }))
       : null,

@@ -1,5 +1,5 @@
-// Title: what the game is, a new game, continuing the autosaved one, opening a save file, and the
-// language and sound settings (also in the bar above, which every screen has).
+// Title: what the game is, a new game, continuing the autosaved one, opening a save file, the lab, joining
+// or running a class, and the language and sound settings (also in the bar above, which every screen has).
 import type { Ui } from '../context';
 import { h, screenHeading } from '../dom';
 
@@ -54,6 +54,28 @@ export function titleScreen(ui: Ui): HTMLElement {
       h('p', { class: 'help', id: 'import-help' }, ui.tr('title.importHelp')),
       h('button', { type: 'button', class: 'btn', id: 'open-lab', 'data-testid': 'open-lab', 'aria-describedby': 'lab-help', onclick: () => controller.openLab() }, ui.tr('lab.open')),
       h('p', { class: 'help', id: 'lab-help' }, ui.tr('lab.openHelp')),
+      h(
+        'button',
+        { type: 'button', class: 'btn', id: 'join-class', 'data-testid': 'join-class', 'aria-describedby': 'join-class-help', onclick: () => controller.openJoin() },
+        ui.tr('classroom.titleJoin'),
+      ),
+      h('p', { class: 'help', id: 'join-class-help' }, ui.tr('classroom.titleJoinHelp')),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn',
+          id: 'run-class',
+          'data-testid': 'run-class',
+          'aria-describedby': 'run-class-help',
+          onclick: () => {
+            ui.preloadScreens();
+            void controller.openClassSetup();
+          },
+        },
+        ui.tr('classroom.titleRun'),
+      ),
+      h('p', { class: 'help', id: 'run-class-help' }, ui.tr('classroom.titleRunHelp')),
     ),
   );
 }

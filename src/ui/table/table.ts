@@ -8,14 +8,18 @@ import { local, refusalText, sideName } from '../i18n';
 import { moveBar } from './actions';
 import { issueBoard } from './board';
 import { calendarStrip } from './calendar';
+import { classSeatPanel } from './class-seat';
 import { domesticPanel, renegePanel } from './domestic';
 import { idealDraft, lastOfferBy, openPart, tableMemory } from './draft';
 import { draftPanel, sidePanel, theirOfferPanel, worthOf } from './live';
 import { type Moves, movesOf } from './moves';
 import { transcript } from './transcript';
 
-function statusText(ui: Ui, moves: Moves): string {
+function statusText(ui: Ui, view: View, moves: Moves): string {
   const them = sideName(ui.lang, other(moves.side));
+  // An adviser's side may be the one to move, but only its lead negotiator proposes and answers.
+  if (!moves.lead && view.turn === moves.side && (view.phase === 'proposal' || view.phase === 'response'))
+    return ui.tr(view.phase === 'proposal' ? 'classroom.statusLeadProposes' : 'classroom.statusLeadResponds');
   if (moves.propose) return ui.tr('table.statusPropose');
   if (moves.respond) return ui.tr('table.statusRespond');
   if (moves.domestic) return moves.suspended ? ui.tr('table.statusSuspended') : ui.tr('table.statusDomestic');
@@ -78,7 +82,7 @@ export function tableScreen(ui: Ui): HTMLElement {
       'div',
       { class: 'table-head panel panel-slim' },
       screenHeading(1, ui.tr('table.heading', { n: view.round + 1, total: view.deadline + 1, label: local(ui.lang, round?.label) }), 'table-heading'),
-      h('p', { class: 'status-line', id: 'table-status', tabindex: -1, 'data-focus-fallback': true, 'data-testid': 'status' }, statusText(ui, moves)),
+      h('p', { class: 'status-line', id: 'table-status', tabindex: -1, 'data-focus-fallback': true, 'data-testid': 'status' }, statusText(ui, view, moves)),
       err ? h('p', { class: 'refusal', role: 'alert', 'data-testid': 'refusal' }, ui.tr('actions.refused', { reason: refusalText(ui.lang, err, view) })) : null,
     ),
     calendarStrip(ui, view),
@@ -92,11 +96,17 @@ export function tableScreen(ui: Ui): HTMLElement {
         domesticPanel(ui, view, memory, moves),
         board,
         renegePanel(ui, view, memory, moves),
-        h('div', { class: 'table-moves' }, moveBar(ui, view, memory, moves)),
+        h(
+          'div',
+          { class: 'table-moves' },
+          moveBar(ui, view, memory, moves),
+          moves.lead ? null : h('p', { class: 'help adviser-note', 'data-testid': 'adviser-note' }, ui.tr('classroom.adviserNote')),
+        ),
       ),
       h(
         'div',
         { class: 'table-side' },
+        classSeatPanel(ui),
         theirOffer ? theirOfferPanel(ui, view, theirOffer.package, theirOffer.cards) : null,
         draftPanel(ui, view, memory.draft, memory.cards, theirOffer !== null),
         sidePanel(ui, view, memory.cards, true, (card, on) => {
