@@ -1,0 +1,81 @@
+// `npm run server`: hosts a class from one laptop. The built app (dist/) is served when the folder exists
+// (CLASSROOM_API_ONLY=1 says on purpose that it is not needed: the API and rooms run without it).
+//
+// Environment: PORT (2567), HOST (0.0.0.0, so students on the same network reach it), DATABASE_URL
+// (PostgreSQL; without it the embedded PGlite keeps the records in DATA_DIR, .data/classroom),
+// SERVE_DIST (dist), GRACE_SECONDS (120: how long a lead may be away before the AI holds the delegation).
+import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { resolve } from 'node:path';
+import { openStore } from './db/open-store';
+import { DEFAULT_GRACE_MS, startClassroomServer } from './server';
+
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flatMap((list) => list ?? [])
+    .filter((a) => a.family === 'IPv4' && !a.internal)
+    .map((a) => a.address);
+}
+
+function numberFrom(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) {
+    console.error(`${name}=${raw}: a whole number is expected`);
+    process.exit(2);
+  }
+  return n;
+}
+
+async function main(): Promise<void> {
+  const port = numberFrom('PORT', 2567);
+  const host = process.env.HOST || '0.0.0.0';
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const dataDir = resolve(process.env.DATA_DIR || '.data/classroom');
+  const dist = resolve(process.env.SERVE_DIST || 'dist');
+  const apiOnly = process.env.CLASSROOM_API_ONLY === '1';
+  const staticDir = !apiOnly && existsSync(dist) ? dist : null;
+  const graceMs = numberFrom('GRACE_SECONDS', DEFAULT_GRACE_MS / 1000) * 1000;
+
+  const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir });
+  const server = await startClassroomServer({ port, host, store, staticDir, graceMs });
+
+  const where = databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}`;
+  const bases = host === '0.0.0.0' ? [`http://localhost:${server.port}`, ...lanAddresses().map((a) => `http://${a}:${server.port}`)] : [server.url];
+  console.log(`Binational classroom server on port ${server.port}; records in ${where}.`);
+  if (staticDir) {
+    console.log('Instructor, create a class at:');
+    for (const b of bases) console.log(`  ${b}/#/class/new`);
+    console.log('Students join at:');
+    for (const b of bases) console.log(`  ${b}/#/join`);
+  } else {
+    console.log(`API and rooms only (${apiOnly ? 'CLASSROOM_API_ONLY=1' : `no built app in ${dist}: run npm run build`}); the app must be served elsewhere.`);
+    for (const b of bases) console.log(`  ${b}/api/`);
+  }
+  console.log('Ctrl+C stops it; classes not ended come back at the next start.');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: saving and stopping…`);
+    server
+      .close()
+      .then(() => store.close())
+      .then(
+        () => process.exit(0),
+        (e) => {
+          console.error('could not stop cleanly', e);
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((e) => {
+  console.error('the classroom server could not start:', e);
+  process.exit(1);
+});

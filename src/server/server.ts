@@ -1,0 +1,106 @@
+// The classroom server: one node:http server carrying the JSON API (/api/*), the built browser app, and
+// the Colyseus rooms (tables and consoles) over WebSocket. Colyseus keeps its matchmaker in module
+// state, so a process runs one classroom server at a time; start and close may repeat (tests do).
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { matchMaker, Server } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { ClassHub } from './class-hub';
+import { consoleRoomType } from './console-room';
+import { apiHandler } from './http-api';
+import { staticHandler } from './static-files';
+import type { ClassroomStore } from './store';
+import { tableRoomType } from './table-room';
+
+export interface ClassroomServerOptions {
+  /** 0 picks any free port. */
+  port: number;
+  host: string;
+  store: ClassroomStore;
+  /** The built browser app to serve (Vite's dist/), or null to serve the API and rooms only. */
+  staticDir?: string | null;
+  /** How long a delegation's lead may be away from a game in progress before the AI holds the delegation. */
+  graceMs?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface ClassroomServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Largest WebSocket frame read. Room messages over MAX_MESSAGE_BYTES but under this are refused with a reason; larger frames close the socket. */
+const MAX_FRAME_BYTES = 64 * 1024;
+export const DEFAULT_GRACE_MS = 120_000;
+
+let running = false;
+
+const defaultLog = (message: string, error?: unknown) => console.error(`[classroom] ${message}`, ...(error === undefined ? [] : [error]));
+
+export async function startClassroomServer(opts: ClassroomServerOptions): Promise<ClassroomServer> {
+  if (running) throw new Error('a classroom server is already running in this process (Colyseus keeps one matchmaker per process)');
+  running = true;
+  const log = opts.log ?? defaultLog;
+  try {
+    const hub = new ClassHub({
+      store: opts.store,
+      graceMs: opts.graceMs ?? DEFAULT_GRACE_MS,
+      openRoom: async (type, roomId) => {
+        await matchMaker.createRoom(type, { roomId });
+      },
+      log,
+    });
+    const api = apiHandler(hub, log);
+    const files = opts.staticDir ? staticHandler(opts.staticDir) : null;
+    // Registered before Colyseus attaches: it routes /matchmake/ itself and hands the rest to this listener.
+    const http = createServer((req: IncomingMessage, res: ServerResponse) => {
+      const path = req.url ?? '/';
+      if (path === '/api' || path.startsWith('/api/') || path.startsWith('/api?')) void api(req, res);
+      else if (files) void files(req, res);
+      else {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('this classroom server serves the API only');
+      }
+    });
+    const transport = new WebSocketTransport({ server: http, maxPayload: MAX_FRAME_BYTES });
+    // No signal handlers from Colyseus (its shutdown would exit the process): main.ts installs its own.
+    const colyseus = new Server({ transport, greet: false, gracefullyShutdown: false });
+    // Rooms are opened by their class with fixed ids; clients may only join them by id.
+    matchMaker.controller.exposedMethods = ['joinById'];
+    colyseus.define('table', tableRoomType(hub, log));
+    colyseus.define('console', consoleRoomType(hub));
+    await colyseus.listen(opts.port, opts.host);
+    const closed = new Promise<void>((resolve) => http.once('close', () => resolve()));
+    try {
+      await hub.restore();
+    } catch (e) {
+      await shutdown(hub, colyseus, http, closed);
+      throw e;
+    }
+    const port = (http.address() as AddressInfo).port;
+    const shown = opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+    let closing: Promise<void> | null = null;
+    return {
+      url: `http://${shown}:${port}`,
+      port,
+      close: () => {
+        closing ??= shutdown(hub, colyseus, http, closed).finally(() => {
+          running = false;
+        });
+        return closing;
+      },
+    };
+  } catch (e) {
+    running = false;
+    throw e;
+  }
+}
+
+async function shutdown(hub: ClassHub, colyseus: Server, http: ReturnType<typeof createServer>, closed: Promise<void>): Promise<void> {
+  // Tables first: timers stop and the last changes are saved while the store is still open.
+  await hub.close();
+  await colyseus.gracefullyShutdown(false);
+  http.closeAllConnections();
+  await closed;
+}
