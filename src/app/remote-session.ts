@@ -49,7 +49,7 @@ export function keepSame(before: readonly GameEvent[], incoming: readonly GameEv
   let same = true;
   for (let k = 0; k < incoming.length; k++) {
     const b = before[k];
-    same = same && b !== undefined && JSON.stringify(b) === JSON.stringify(incoming[k]);
+    same = same && b !== undefined && (b === incoming[k] || JSON.stringify(b) === JSON.stringify(incoming[k]));
     out.push(same ? b! : incoming[k]!);
   }
   return out;
@@ -82,7 +82,10 @@ export class RemoteSession {
         refused: (r) => this.onRefused(r),
         broadcast: (b) => {
           if (typeof b.text !== 'string') return;
-          this.broadcasts = [...this.broadcasts, { text: b.text, at: typeof b.at === 'string' ? b.at : '' }];
+          const at = typeof b.at === 'string' ? b.at : '';
+          // A table sends every message again to a connection that comes back: keep each once.
+          if (this.broadcasts.some((x) => x.at === at && x.text === b.text)) return;
+          this.broadcasts = [...this.broadcasts, { text: b.text, at }];
           this.host.classroom({ broadcasts: this.broadcasts });
         },
         moved: (to) => this.onMoved(to),
@@ -104,12 +107,11 @@ export class RemoteSession {
         this.host.classroom({ unsent: channel.unacknowledged() });
         return;
       case 'READY':
-        this.clearError();
-        if (!channel.ready()) this.host.notice('offline');
-        return;
       case 'ACK':
         this.clearError();
-        if (!channel.ack()) this.host.notice('offline');
+        // The lead of each delegation says when the table goes on (the table would refuse an adviser).
+        if (this.joined.role !== 'lead') this.host.notice('lead-decides');
+        else if (!(event.type === 'READY' ? channel.ready() : channel.ack())) this.host.notice('offline');
         return;
       default:
         // A class's table is paused and resumed by the instructor only.
@@ -158,8 +160,9 @@ export class RemoteSession {
     const before = this.events;
     const incoming = Array.isArray(u.events) ? u.events : [];
     const from = typeof u.from === 'number' && u.from >= 0 ? u.from : 0;
-    // The first update of a connection carries the whole list; later ones what follows index `from`.
-    const events = first ? keepSame(before, incoming) : [...before.slice(0, Math.min(from, before.length)), ...incoming];
+    // The first update of a connection carries the whole list (so does one after a move sent twice);
+    // others what follows index `from`. Events already shown keep their objects, so none is announced twice.
+    const events = first || from === 0 ? keepSame(before, incoming) : [...before.slice(0, Math.min(from, before.length)), ...incoming];
     // Sounds only for what is new on a game already shown (a reload or a new table starts quietly).
     const fresh = before.length > 0 && events[0] === before[0] ? events.slice(before.length) : [];
     this.events = events;

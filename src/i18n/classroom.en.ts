@@ -71,6 +71,7 @@ export const classroomEn = {
   connectionBack: 'Connected again.',
   notice: {
     offline: 'Not connected right now: try again once the connection is back.',
+    'lead-decides': 'Your lead negotiator says when your delegation goes on.',
     moved: 'Your instructor moved you to another seat.',
     'class-closed': 'Your instructor has ended the class.',
     replaced: 'Your seat is open in another tab or browser, so this one has stopped.',

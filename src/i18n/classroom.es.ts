@@ -72,6 +72,7 @@ export const classroomEs: Messages['ui']['classroom'] = {
   connectionBack: 'Conectado de nuevo.',
   notice: {
     offline: 'No hay conexión en este momento: inténtelo de nuevo cuando vuelva.',
+    'lead-decides': 'Su negociador principal decide cuándo sigue su delegación.',
     moved: 'Su docente lo cambió a otro puesto.',
     'class-closed': 'Su docente terminó la clase.',
     replaced: 'Su puesto está abierto en otra pestaña u otro navegador, por eso esta se detuvo.',

@@ -9,7 +9,7 @@ import type { ClassroomNet, ConsoleChannel, ConsoleEvents, TableChannel, TableEv
 
 export { ClassroomApi } from './api';
 export { RETRY_DELAYS_MS, RoomLink, refusalCodeOf, wsEndpoint } from './room-link';
-export { TABLE_CLOSE_REPLACED, TableLink } from './table-link';
+export { TABLE_CLOSE, TableLink } from './table-link';
 export * from './types';
 
 export interface NetOptions {

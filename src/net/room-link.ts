@@ -31,11 +31,35 @@ export interface RoomLinkEvents {
   finalClose?(code: number, reason: string): LinkEnd | null;
 }
 
-/** The classroom code a refused join carries in its message ("bad-token: …"), if any. */
+/**
+ * The classroom code a refused join carries: the server refuses with the JSON of its ClassroomError as
+ * the error's message ({"error":"bad-token","reason":…}); a bare "code: reason" is read too.
+ */
 export function refusalCodeOf(e: unknown): NetErrorCode | null {
   const message = e instanceof Error ? e.message : typeof e === 'string' ? e : '';
+  try {
+    const parsed: unknown = JSON.parse(message);
+    if (parsed && typeof parsed === 'object' && typeof (parsed as { error?: unknown }).error === 'string') {
+      const code = (parsed as { error: string }).error;
+      return KNOWN.has(code) ? (code as NetErrorCode) : null;
+    }
+  } catch {
+    // Not JSON: a plain message.
+  }
   const m = /^\s*([a-z][a-z-]*)/.exec(message);
   return m && KNOWN.has(m[1]!) ? (m[1] as NetErrorCode) : null;
+}
+
+/** The English reason of a refused join, for logs. */
+export function refusalReasonOf(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  try {
+    const parsed: unknown = JSON.parse(message);
+    if (parsed && typeof parsed === 'object' && typeof (parsed as { reason?: unknown }).reason === 'string') return (parsed as { reason: string }).reason;
+  } catch {
+    // Not JSON: the message is the reason.
+  }
+  return message;
 }
 
 /** The colyseus.js client for a server: its ws address from the http one ("https://host" -> "wss://host"). */
@@ -127,7 +151,7 @@ export class RoomLink {
       if (this.ended || generation !== this.generation) return;
       const code = refusalCodeOf(e);
       if (code && FINAL_REFUSALS.has(code)) {
-        this.stop({ code, reason: e instanceof Error ? e.message : String(e) });
+        this.stop({ code, reason: refusalReasonOf(e) });
         return;
       }
       this.retry();

@@ -8,8 +8,12 @@ import type { Action } from '../engine';
 import type { RoomLink, RoomLinkEvents } from './room-link';
 import type { LinkEnd, TableChannel, TableEvents } from './types';
 
-/** Close codes the table room uses: the same seat opened in another tab (this one must not take it back). */
-export const TABLE_CLOSE_REPLACED = 4101;
+/**
+ * Close codes the table room ends a connection with (src/server/table-host.ts): the same seat opened in
+ * another tab (this one must not take it back), the student moved to another table (the 'moved' message
+ * before it says where), the class ended.
+ */
+export const TABLE_CLOSE = { replaced: 4100, moved: 4101, ended: 4102 } as const;
 
 interface Pending {
   /** Null until the numbering is known (before the first update of the page). */
@@ -102,7 +106,12 @@ export class TableLink implements TableChannel {
         this.awaitingFirst = true;
       },
       status: (status, end) => this.events.status(status, end),
-      finalClose: (code, reason) => (code === TABLE_CLOSE_REPLACED ? { code: 'replaced', reason: reason || 'the seat was opened in another tab' } : null),
+      finalClose: (code, reason) =>
+        code === TABLE_CLOSE.replaced
+          ? { code: 'replaced', reason: reason || 'the seat was opened in another tab' }
+          : code === TABLE_CLOSE.ended
+            ? { code: 'closed', reason: reason || 'the class ended' }
+            : null,
       message: (type, payload) => {
         if (!isObject(payload)) return;
         switch (type) {
@@ -131,9 +140,12 @@ export class TableLink implements TableChannel {
             if (typeof to.roomId === 'string') this.link?.moveTo(to.roomId);
             return;
           }
-          case 'closed':
-            this.stop({ code: 'closed', reason: typeof payload.reason === 'string' ? payload.reason : 'the class ended' });
+          case 'closed': {
+            // The table says why before it closes: another tab took the seat, or the class ended.
+            const reason = typeof payload.reason === 'string' ? payload.reason : '';
+            this.stop(payload.code === 'replaced' ? { code: 'replaced', reason: reason || 'the seat was opened in another tab' } : { code: 'closed', reason: reason || 'the class ended' });
             return;
+          }
           default:
             return;
         }

@@ -105,7 +105,9 @@ function createdPanel(ui: Ui): HTMLElement | null {
   const mem = classroomMemory(ui.memory).console;
   const here = `${globalThis.location?.origin ?? ''}${globalThis.location?.pathname ?? '/'}`;
   const studentLink = `${here}#/join/${created.joinCode}`;
-  const consoleLink = created.consolePath.startsWith('#') ? `${here}${created.consolePath}` : new URL(created.consolePath, here || 'http://localhost/').toString();
+  // The console's address keeps this page's path; only its fragment (which carries the secret) is the server's.
+  const hash = created.consolePath.indexOf('#');
+  const consoleLink = hash >= 0 ? `${here}${created.consolePath.slice(hash)}` : new URL(created.consolePath, here || 'http://localhost/').toString();
   const copy = (which: string, text: string, inputId: string) => () => {
     const done = () => {
       mem.copied = which;
