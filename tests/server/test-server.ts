@@ -200,9 +200,14 @@ export class SeatClient {
 export class ConsoleClient {
   readonly inbox = new Inbox();
   summary: ClassSummary | null = null;
+  /** Every summary received, oldest first. */
+  readonly summaries: ClassSummary[] = [];
   private constructor(readonly room: Room) {
     room.onMessage('*', (type, payload) => {
-      if (type === 'summary') this.summary = payload as ClassSummary;
+      if (type === 'summary') {
+        this.summary = payload as ClassSummary;
+        this.summaries.push(this.summary);
+      }
       this.inbox.push({ type: String(type), payload });
     });
   }
