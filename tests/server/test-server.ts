@@ -275,7 +275,10 @@ export async function playToEnd(seats: readonly SeatClient[], opts: PlayOptions 
   const lobbied = new Set<string>();
   for (let step = 0; step < (opts.maxSteps ?? 2000); step++) {
     await settled(seats);
-    await opts.onStep?.();
+    if (opts.onStep) {
+      await opts.onStep();
+      await settled(seats);
+    }
     const u = seats[0]!.update!;
     if (u.screen === 'debrief') return;
     let moved = false;
