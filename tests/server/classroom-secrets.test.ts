@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClassResults, CreatedClass, Joined } from '../../src/content/classroom-schema';
 import { getScenario } from '../../src/content/scenarios';
-import { type Envelope, eventsFor, type GameEvent, type GameState, other, projection, replay, type Side } from '../../src/engine';
+import { type Envelope, type GameEvent, type GameState, other, projection, replay, type Side } from '../../src/engine';
 import { api, command, ConsoleClient, createClass, joinClass, playToEnd, SeatClient, type TestServer, testServer } from './test-server';
 
 let ts: TestServer;
