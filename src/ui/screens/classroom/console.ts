@@ -294,7 +294,7 @@ function overridePanel(ui: Ui, scenario: Scenario, mem: ConsoleMemory, busy: boo
       const f = e.scale.trim().replace(',', '.');
       return live && f !== '' && !(/^\d+(\.\d+)?$/.test(f) && Number(f) > 0 && Number(f) <= MAX_SCALE);
     });
-    mem.errors = mem.errors.filter((x) => !x.field.startsWith('console-ov-'));
+    mem.errors = mem.errors.filter((x) => !x.field.startsWith('console-ov-') && x.field !== 'console-command-override');
     for (const s of bad) mem.errors.push({ field: `console-ov-${s.id}-scale`, message: ui.tr('classroom.errScale', { shock: local(ui.lang, s.title), max: MAX_SCALE }) });
     const chosen: Overrides = armOverrides(scenario, edits);
     if (!bad.length && Object.keys(chosen).length === 0) mem.errors.push({ field: 'console-command-override', message: ui.tr('classroom.errNoChange') });
