@@ -37,7 +37,7 @@ it('the AI holds an absent lead’s delegation after the grace and hands it back
   await back.waitFor((u) => u !== null && u.screen === 'table' && u.aiSeats.length === 0, 'the United States back in Ann’s hands');
   expect(back.update!.from).toBe(0);
   expect(back.events.some((e) => e.type === 'proposed' && e.side === 'us')).toBe(true);
-  await bo.waitFor((u) => u!.aiSeats.length === 0 && u.tablemates.every((t) => t.connected), 'Ann back at the table');
+  await bo.waitFor((u) => u!.aiSeats.length === 0 && u!.tablemates.every((t) => t.connected), 'Ann back at the table');
   await con.waitFor((s) => !s.tables[0]!.seats.find((x) => x.seat === 'us.lead')!.ai, 'the console giving the seat back');
   expect((await ts.store.getTable(created.classId, 1))!.aiSeats).toEqual([]);
 });
