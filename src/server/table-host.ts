@@ -60,7 +60,7 @@ interface Conn {
   student: StudentLive;
   /** How many of its seat's events this connection has been sent. */
   sent: number;
-  window: { start: number; count: number };
+  burst: { start: number; count: number };
 }
 
 /** What a refused move or command says in English, from the session's or engine's refusal. */
@@ -226,9 +226,9 @@ export class TableHost {
     if (this.closed) return;
     const id = student.record.id;
     const old = this.conns.get(id);
-    this.conns.set(id, { client, student, sent: 0, window: { start: Date.now(), count: 0 } });
+    this.conns.set(id, { client, student, sent: 0, burst: { start: Date.now(), count: 0 } });
     if (old) {
-      old.client.send('closed', { code: 'replaced', reason: 'this seat was opened in another window' });
+      old.client.send('closed', { code: 'replaced', reason: 'this seat was opened in another tab' });
       old.client.leave(CLOSE.replaced, 'replaced');
     }
     const info = seatInfo(student.record.seat, this.ctx.config.seatsPerSide)!;
@@ -336,9 +336,9 @@ export class TableHost {
     const conn = this.connOf(client);
     if (!conn || this.closed) return;
     const now = Date.now();
-    if (now - conn.window.start > RATE.windowMs) conn.window = { start: now, count: 0 };
+    if (now - conn.burst.start > RATE.windowMs) conn.burst = { start: now, count: 0 };
     let refusal: Refused | null;
-    if (++conn.window.count > RATE.max) refusal = { code: 'rate-limited', reason: `at most ${RATE.max} messages per ${RATE.windowMs / 1000} seconds` };
+    if (++conn.burst.count > RATE.max) refusal = { code: 'rate-limited', reason: `at most ${RATE.max} messages per ${RATE.windowMs / 1000} seconds` };
     else if (type === 'act') refusal = this.act(conn, payload);
     else if (type === 'ready' || type === 'ack') refusal = this.acknowledge(conn, type, payload);
     else refusal = { code: 'bad-request', reason: `unknown message type "${String(type).slice(0, 32)}": a table takes act, ready and ack` };
