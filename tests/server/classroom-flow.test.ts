@@ -125,6 +125,9 @@ describe('a class, from its creation to its results', () => {
     expect(pause.body).toEqual({ ok: true, refused: [] });
     await ben.waitFor((u) => u!.paused, 'the pause');
     await con.waitFor((s) => s.tables[1]!.paused, 'table 2 paused on the console');
+    // Paused, the table still says where it stands.
+    expect(ben.update!.screen).toBe('table');
+    expect(con.summary!.tables[1]!.screen).toBe('table');
     const issue = ben.update!.view!.scenario.issues[0]!;
     const refused = await ben.answered(ben.act({ type: 'propose', package: { [issue.id]: issue.options[0]!.id } }));
     expect(refused).toMatchObject({ code: 'refused', params: { code: 'paused' } });

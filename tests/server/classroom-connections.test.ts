@@ -1,5 +1,6 @@
-// A lead who drops out of a game in progress: after the grace the AI holds the delegation (and moves for
-// it), the console marks the seat as the AI's; when the student comes back, the delegation is theirs again.
+// Connections coming and going: a lead who drops out of a game in progress (after the grace the AI holds
+// the delegation and moves for it, the console marks the seat as the AI's; when the student comes back,
+// the delegation is theirs again), a server restart, and the same seat opened twice.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { command, ConsoleClient, createClass, joinClass, SeatClient, type TestServer, testServer } from './test-server';
 
@@ -72,4 +73,16 @@ it('a restarted server brings a class back: students rejoin with their tokens, a
   await again.waitFor((u) => !u!.paused, 'the resume');
   const con = await ConsoleClient.connect(ts.url, created);
   await con.waitFor((s) => s.status === 'started' && s.tables[0]!.status === 'playing', 'the class on the console');
+});
+
+it('a second connection with the same seat token replaces the first, which is told why and closed', async () => {
+  const created = await createClass(ts.url, { scenarioId: 'bracero-1942', tables: 1, seatsPerSide: 1 });
+  const joined = await joinClass(ts.url, created.joinCode, 'Eve');
+  const first = await SeatClient.connect(ts.url, joined);
+  await first.waitFor((u) => u?.screen === 'waiting', 'the waiting room');
+  const second = await SeatClient.connect(ts.url, joined);
+  await first.inbox.waitFor(() => first.inbox.left !== null, 'the first connection to close');
+  expect(first.inbox.left!.code).toBe(4100);
+  expect(first.inbox.messages.find((m) => m.type === 'closed')!.payload).toMatchObject({ code: 'replaced' });
+  await second.waitFor((u) => u?.screen === 'waiting' && u.tablemates.every((t) => t.connected), 'the second connection at the table');
 });
