@@ -244,17 +244,19 @@ export class ClassroomDesk {
     this.memory.saveConsole({ classId, secret });
     const created = this.classroom.created?.classId === classId ? this.classroom.created : null;
     this.set({ ...EMPTY_CLASSROOM, created, console: { classId, secret }, connection: 'connecting' }, { screen: 'console', notice: null });
-    const link: ConsoleChannel = kit.net.console(
+    // The link reports its first status while it is being made: until it is ours, that report is not.
+    let link: ConsoleChannel | null = null;
+    link = kit.net.console(
       { classId, secret },
       {
         summary: (summary) => {
-          if (this.consoleLink === link) this.set({ summary });
+          if (link && this.consoleLink === link) this.set({ summary });
         },
         refused: (r) => {
-          if (this.consoleLink === link) this.host.patch({ notice: { kind: 'error', text: `classroom:refused-${r.code}` } });
+          if (link && this.consoleLink === link) this.host.patch({ notice: { kind: 'error', text: `classroom:refused-${r.code}` } });
         },
         status: (connection, end) => {
-          if (this.consoleLink !== link) return;
+          if (!link || this.consoleLink !== link) return;
           this.set({ connection, ...(end ? { linkEnd: end } : {}) });
           if (end && (end.code === 'not-instructor' || end.code === 'unknown-class')) this.memory.clearConsole();
         },

@@ -45,6 +45,7 @@ export const classroomEn = {
   resumeSeat: 'Return to my seat',
   // waiting room
   waitingHeading: 'Table {n}: waiting for the class to start',
+  joiningHeading: 'Table {n}: joining the game…',
   scenarioHeading: 'The scenario',
   atYourTable: 'At your table',
   nextHeading: 'What happens next',

@@ -46,6 +46,7 @@ export const classroomEs: Messages['ui']['classroom'] = {
   resumeSeat: 'Volver a mi puesto',
   // sala de espera
   waitingHeading: 'Mesa {n}: esperando el inicio de la clase',
+  joiningHeading: 'Mesa {n}: entrando a la partida…',
   scenarioHeading: 'El escenario',
   atYourTable: 'En su mesa',
   nextHeading: 'Qué sigue',

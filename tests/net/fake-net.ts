@@ -96,12 +96,15 @@ export class FakeNet implements ClassroomNet {
   table(target: { roomId: string; token: string }, events: TableEvents): TableChannel {
     const t = new FakeTable(target, events);
     this.tables.push(t);
+    // As the real link does: its first status is reported while it is being made.
+    events.status('connecting', null);
     return t;
   }
 
   console(target: { classId: string; secret: string }, events: ConsoleEvents): ConsoleChannel {
     const c = new FakeConsole(target, events);
     this.consoles.push(c);
+    events.status('connecting', null);
     return c;
   }
 

@@ -110,7 +110,8 @@ export function waitingScreen(ui: Ui): HTMLElement {
   return h(
     'section',
     { class: 'screen screen-waiting panel', 'aria-labelledby': 'waiting-heading' },
-    screenHeading(1, ui.tr('classroom.waitingHeading', { n: me.tableNo }), 'waiting-heading'),
+    // A started class (a reload, a move to another table): the game is on its way, not waiting to start.
+    screenHeading(1, ui.tr(c.started ? 'classroom.joiningHeading' : 'classroom.waitingHeading', { n: me.tableNo }), 'waiting-heading'),
     h('p', { class: 'status-line', role: 'status', 'data-testid': 'connection' }, connectionText(ui)),
     h('p', { class: 'lead', 'data-testid': 'waiting-seat' }, `${ui.tr('classroom.you')} `, h('strong', { class: 'mate-name' }, me.name), ` — ${seatText(ui.lang, me.seat)}`),
     h('p', { 'data-testid': 'role-help' }, ui.tr(me.role === 'lead' ? 'classroom.roleLeadHelp' : 'classroom.roleAdviserHelp')),
