@@ -5,10 +5,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { command, ConsoleClient, createClass, joinClass, SeatClient, type TestServer, testServer } from './test-server';
 
 let ts: TestServer;
+// A PGlite store takes seconds to open, more when several test files start theirs at once.
 beforeAll(async () => {
   ts = await testServer({ graceMs: 300 });
-});
-afterAll(() => ts.close());
+}, 120_000);
+afterAll(() => ts.close(), 60_000);
 
 it('the AI holds an absent lead’s delegation after the grace and hands it back when the student returns', async () => {
   const created = await createClass(ts.url, { scenarioId: 'bracero-1942', tables: 1, seatsPerSide: 1, seed: 4 });

@@ -8,10 +8,11 @@ import { type Envelope, replay } from '../../src/engine';
 import { api, command, ConsoleClient, createClass, joinClass, playToEnd, SeatClient, settled, type TestServer, testServer } from './test-server';
 
 let ts: TestServer;
+// A PGlite store takes seconds to open, more when several test files start theirs at once.
 beforeAll(async () => {
   ts = await testServer();
-});
-afterAll(() => ts.close());
+}, 120_000);
+afterAll(() => ts.close(), 60_000);
 
 const scenarioId = 'bracero-1942';
 

@@ -7,10 +7,11 @@ import { type ClassResults, type CreatedClass, MAX_NAME_LENGTH, type Refused } f
 import { api, command, ConsoleClient, createClass, joinClass, SeatClient, settled, type TestServer, testServer } from './test-server';
 
 let ts: TestServer;
+// A PGlite store takes seconds to open, more when several test files start theirs at once.
 beforeAll(async () => {
   ts = await testServer();
-});
-afterAll(() => ts.close());
+}, 120_000);
+afterAll(() => ts.close(), 60_000);
 
 const errorOf = (a: { status: number; body: unknown }) => [a.status, (a.body as { error: string }).error];
 const reasonOf = (a: { body: unknown }) => (a.body as { reason: string }).reason;
@@ -20,7 +21,7 @@ describe('refused requests', () => {
   beforeAll(async () => {
     created = await createClass(ts.url, { scenarioId: 'bracero-1942', tables: 1, seatsPerSide: 1 });
     await joinClass(ts.url, created.joinCode, 'Ann');
-  });
+  }, 60_000);
 
   const students = async () => (await ts.store.listStudents(created.classId)).map((s) => s.name).sort();
 
@@ -134,7 +135,7 @@ describe('refused messages at a table', () => {
     for (const s of [usLead, mxLead]) s.room.send('ack', {});
     for (const s of [usLead, mxLead, usAdviser, mxAdviser]) await s.waitFor((u) => u?.screen === 'table' && u.view!.turn === 'us', 'the first proposal');
     await con.waitFor((x) => x.tables[0]!.screen === 'table', 'the console at the table');
-  });
+  }, 60_000);
 
   const everyone = () => [usLead, mxLead, usAdviser, mxAdviser];
 

@@ -11,10 +11,11 @@ import { type Envelope, type GameEvent, type GameState, other, projection, repla
 import { api, command, ConsoleClient, createClass, joinClass, playToEnd, SeatClient, type TestServer, testServer } from './test-server';
 
 let ts: TestServer;
+// A PGlite store takes seconds to open, more when several test files start theirs at once.
 beforeAll(async () => {
   ts = await testServer();
-});
-afterAll(() => ts.close());
+}, 120_000);
+afterAll(() => ts.close(), 60_000);
 
 /** Every number in a JSON value (optionally skipping some keys). */
 function numbersIn(x: unknown, skip: ReadonlySet<string> = new Set(), out = new Set<number>()): Set<number> {
