@@ -410,8 +410,10 @@ export class TableHost {
   }
 
   /**
-   * Moves past the briefing and the interludes: once every human delegation whose lead is connected has
-   * said so (at least one must), or at once when no person plays at this table.
+   * Moves past the briefing and the interludes: once every connected lead has said so (at least one
+   * must), or at once when no student leads a delegation at this table. A delegation the AI only holds
+   * for an absent lead does not count as nobody: if the whole room drops off the network, each table
+   * plays on to its next interlude (or news timer) and waits there, rather than to its end.
    */
   private advance(): void {
     const actor = this.actor;
@@ -423,9 +425,9 @@ export class TableHost {
       const event = screen === 'briefing' ? 'READY' : INTERLUDES.includes(screen) ? 'ACK' : null;
       if (!event) return;
       this.syncReadyKey(snap);
-      const humans = this.humanSides();
-      const present = humans.filter((s) => this.leadConnected(s));
-      const go = humans.length === 0 || (this.readied.size > 0 && present.every((s) => this.readied.has(s)));
+      const present = SIDES.filter((s) => this.leadConnected(s));
+      const nobody = SIDES.every((s) => !this.leadStudent(s));
+      const go = nobody || (present.length > 0 && present.every((s) => this.readied.has(s)));
       if (!go) return;
       actor.send({ type: event });
     }

@@ -87,3 +87,26 @@ it('a second connection with the same seat token replaces the first, which is to
   expect(first.inbox.messages.find((m) => m.type === 'closed')!.payload).toMatchObject({ code: 'replaced' });
   await second.waitFor((u) => u?.screen === 'waiting' && u.tablemates.every((t) => t.connected), 'the second connection at the table');
 });
+
+it('when every lead of a table is away, the AI holds both delegations to the next news and the table waits there', async () => {
+  const created = await createClass(ts.url, { scenarioId: 'bracero-1942', tables: 1, seatsPerSide: 1, seed: 6 });
+  const joined = [await joinClass(ts.url, created.joinCode, 'Flo'), await joinClass(ts.url, created.joinCode, 'Gus')];
+  const seats = await Promise.all(joined.map((j) => SeatClient.connect(ts.url, j)));
+  const con = await ConsoleClient.connect(ts.url, created);
+  await command(ts.url, created, { op: 'start' });
+  await seats[0]!.waitFor((u) => u?.screen === 'briefing', 'the briefing');
+  for (const s of seats) s.room.send('ready', {});
+  await seats[0]!.waitFor((u) => u?.screen === 'interlude', 'the news');
+  for (const s of seats) s.room.send('ack', {});
+  for (const s of seats) await s.waitFor((u) => u?.screen === 'table' && u.view!.round === 0, 'the first round');
+
+  for (const s of seats) await s.leave();
+  await con.waitFor((s) => s.tables[0]!.screen === 'interlude' && s.tables[0]!.round === 1, 'the AI playing the round out to the next news');
+  expect(con.summary!.tables[0]).toMatchObject({ status: 'playing', outcome: null });
+  expect(con.summary!.tables[0]!.seats.map((x) => x.ai)).toEqual([true, true]);
+
+  const back = await Promise.all(joined.map((j) => SeatClient.connect(ts.url, j)));
+  for (const s of back) await s.waitFor((u) => u !== null && u.aiSeats.length === 0, 'the delegations back with their students');
+  expect(back[0]!.update).toMatchObject({ screen: 'interlude' });
+  expect(back[0]!.update!.view).toMatchObject({ round: 1, outcome: null });
+});
