@@ -1,5 +1,6 @@
-// `npm run server`: hosts a class from one laptop. The built app (dist/) is served when the folder exists
-// (CLASSROOM_API_ONLY=1 says on purpose that it is not needed: the API and rooms run without it).
+// `npm run server`: hosts a class from one laptop. The built app (dist/) is served when the folder exists;
+// the API and rooms run without it (CLASSROOM_API_ONLY=1 only says so on purpose, for an app served
+// elsewhere, e.g. by the Vite dev server).
 //
 // Environment: PORT (2567), HOST (0.0.0.0, so students on the same network reach it), DATABASE_URL
 // (PostgreSQL; without it the embedded PGlite keeps the records in DATA_DIR, .data/classroom),
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const dataDir = resolve(process.env.DATA_DIR || '.data/classroom');
   const dist = resolve(process.env.SERVE_DIST || 'dist');
   const apiOnly = process.env.CLASSROOM_API_ONLY === '1';
-  const staticDir = !apiOnly && existsSync(dist) ? dist : null;
+  const staticDir = existsSync(dist) ? dist : null;
   const graceMs = numberFrom('GRACE_SECONDS', DEFAULT_GRACE_MS / 1000) * 1000;
 
   const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir });
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
     console.log('Students join at:');
     for (const b of bases) console.log(`  ${b}/#/join`);
   } else {
-    console.log(`API and rooms only (${apiOnly ? 'CLASSROOM_API_ONLY=1' : `no built app in ${dist}: run npm run build`}); the app must be served elsewhere.`);
+    console.log(`API and rooms only (no built app in ${dist}${apiOnly ? '' : ': npm run build makes it'}); the app must be served elsewhere.`);
     for (const b of bases) console.log(`  ${b}/api/`);
   }
   console.log('Ctrl+C stops it; classes not ended come back at the next start.');
