@@ -229,6 +229,8 @@ export class AppController {
   /** Leaves the lab: back to the debrief it was opened from, else to the title. */
   closeLab(): void {
     if (this.state.labReturn === 'class-debrief' && this.state.classroom.results) this.patch({ screen: 'class-debrief', labPreset: null });
+    // A student of a class goes back to the table's screen (the title would mean leaving the class).
+    else if (this.desk.inClass) this.patch({ screen: this.tableScreen, labPreset: null });
     else if (this.state.labPreset && this.session && this.state.view?.outcome) this.patch({ screen: 'debrief', labPreset: null });
     else this.backToTitle();
   }
@@ -274,6 +276,8 @@ export class AppController {
     if (!session) this.sound.setEra(null);
   }
   private eraSet = false;
+  /** The screen the game in progress last asked for (where closing the lab goes back to in a class). */
+  private tableScreen: AppState['screen'] = 'waiting';
 
   private onUpdate(session: TableSession, u: SessionUpdate) {
     if (session !== this.session) return;
@@ -286,7 +290,9 @@ export class AppController {
       if (cue) this.sound.cue(cue);
     }
     const { fresh, ...shown } = u;
-    this.patch(shown);
+    this.tableScreen = u.screen;
+    // A class's table keeps sending (a tablemate comes or goes): the lab, once opened, stays on screen.
+    this.patch(this.state.screen === 'lab' ? { ...shown, screen: 'lab' } : shown);
     if (fresh.some((e) => e.type === 'roundStarted' || e.type === 'ended')) void this.autosave();
   }
 

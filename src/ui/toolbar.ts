@@ -29,7 +29,7 @@ export function toolbar(ui: Ui): HTMLElement {
           { class: `class-line is-${state.classroom.connection}`, 'data-testid': 'class-line' },
           ui.tr('classroom.toolbarSeat', { n: seat.tableNo, seat: seatText(ui.lang, seat.seat) }),
           state.classroom.connection === 'reconnecting' || state.classroom.connection === 'connecting'
-            ? h('span', { class: 'class-conn' }, ` · ${ui.tr(state.classroom.connection === 'reconnecting' ? 'classroom.connReconnecting' : 'classroom.connConnecting')}`)
+            ? h('span', { class: 'class-conn' }, ` · ${ui.tr(state.classroom.connection === 'reconnecting' ? 'classroom.barReconnecting' : 'classroom.connConnecting')}`)
             : null,
           state.classroom.unsent > 0 ? h('span', { class: 'class-unsent', 'data-testid': 'unsent' }, ` · ${ui.tr('classroom.unsent', { n: state.classroom.unsent })}`) : null,
         )

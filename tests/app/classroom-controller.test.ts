@@ -164,6 +164,21 @@ describe('a class’s table as the game session', () => {
     expect(memory.loadSeat()).toBeNull();
   });
 
+  it('the lab opened from a class’s game stays on screen through the table’s updates and closes back to the table', async () => {
+    const { c, net } = await seated();
+    const g = freshGame();
+    net.table0.events.update(updateFor(g, 'mx', { screen: 'debrief' }), true);
+    c.openLab(true);
+    expect(c.getState().screen).toBe('lab');
+    net.table0.events.update(updateFor(g, 'mx', { screen: 'debrief', tablemates: [{ name: 'Luis', seat: 'us.lead', connected: false }] }), false);
+    expect(c.getState().screen).toBe('lab');
+    expect(c.getState().classroom.tablemates[0]?.connected).toBe(false);
+    c.closeLab();
+    expect(c.getState().screen).toBe('debrief');
+    expect(net.table0.left).toBe(false);
+    expect(c.getState().classroom.joined).not.toBeNull();
+  });
+
   it('a seat token the table no longer knows sends the student back to the join form, saying why', async () => {
     const { c, net, memory } = await seated();
     net.table0.events.status('closed', { code: 'bad-token', reason: 'stale' });
