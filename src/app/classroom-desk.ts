@@ -239,6 +239,11 @@ export class ClassroomDesk {
     return true;
   }
 
+  /** A console address without its secret (this tab never had it): the title, saying how to open it. */
+  consoleWithoutSecret(): void {
+    this.set({ ...EMPTY_CLASSROOM }, { screen: 'title', notice: { kind: 'error', text: 'classroom:console-missing' } });
+  }
+
   private openConsoleWith(kit: ClassroomKit, classId: string, secret: string): void {
     this.consoleLink?.leave();
     this.memory.saveConsole({ classId, secret });

@@ -353,6 +353,11 @@ export class AppController {
   resumeConsole(classId?: string): Promise<boolean> {
     return this.desk.resumeConsole(classId);
   }
+  /** A console address whose secret this tab does not have: the title says to use the instructor link. */
+  consoleWithoutSecret(): void {
+    this.stopSession();
+    this.desk.consoleWithoutSecret();
+  }
   consoleCommand(command: ConsoleCommand): Promise<boolean> {
     return this.desk.consoleCommand(command);
   }

@@ -73,6 +73,7 @@ export const classroomEn = {
   connectionBack: 'Connected again.',
   notice: {
     offline: 'Not connected right now: try again once the connection is back.',
+    'console-missing': 'This console address has no secret: open it with your secret instructor link.',
     'lead-decides': 'Your lead negotiator says when your delegation goes on.',
     moved: 'Your instructor moved you to another seat.',
     'class-closed': 'Your instructor has ended the class.',

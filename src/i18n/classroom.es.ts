@@ -74,6 +74,7 @@ export const classroomEs: Messages['ui']['classroom'] = {
   connectionBack: 'Conectado de nuevo.',
   notice: {
     offline: 'No hay conexión en este momento: inténtelo de nuevo cuando vuelva.',
+    'console-missing': 'Esta dirección de consola no trae el secreto: ábrala con su enlace secreto de docente.',
     'lead-decides': 'Su negociador principal decide cuándo sigue su delegación.',
     moved: 'Su docente lo cambió a otro puesto.',
     'class-closed': 'Su docente terminó la clase.',
