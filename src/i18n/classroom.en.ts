@@ -65,6 +65,7 @@ export const classroomEn = {
   connClosed: 'Not connected.',
   connEnded: 'The class has ended.',
   connReplaced: 'Your seat is open in another tab or browser; this one has stopped.',
+  barReady: 'ready: {sides}',
   barReconnecting: 'reconnecting… (your moves are kept)',
   connConsoleOpen: 'Live: tables update as they change.',
   // announcements and notices

@@ -66,6 +66,7 @@ export const classroomEs: Messages['ui']['classroom'] = {
   connClosed: 'Sin conexión.',
   connEnded: 'La clase terminó.',
   connReplaced: 'Su puesto está abierto en otra pestaña u otro navegador; esta se detuvo.',
+  barReady: 'listas: {sides}',
   barReconnecting: 'reconectando… (sus jugadas se guardan)',
   connConsoleOpen: 'En vivo: las mesas se actualizan al cambiar.',
   // anuncios y avisos

@@ -4,7 +4,7 @@
 // instead of the pause button (the instructor pauses a class's tables).
 import type { Ui } from './context';
 import { h } from './dom';
-import { local } from './i18n';
+import { local, sideName } from './i18n';
 import { seatText } from './table/class-seat';
 
 export function formatClock(ms: number): string {
@@ -32,6 +32,10 @@ export function toolbar(ui: Ui): HTMLElement {
             ? h('span', { class: 'class-conn' }, ` · ${ui.tr(state.classroom.connection === 'reconnecting' ? 'classroom.barReconnecting' : 'classroom.connConnecting')}`)
             : null,
           state.classroom.unsent > 0 ? h('span', { class: 'class-unsent', 'data-testid': 'unsent' }, ` · ${ui.tr('classroom.unsent', { n: state.classroom.unsent })}`) : null,
+          // Between rounds the table goes on when both leads are ready: say who is.
+          state.classroom.readySides.length && ['briefing', 'interlude', 'signing', 'ratification'].includes(state.screen)
+            ? h('span', { class: 'class-ready', 'data-testid': 'ready-sides' }, ` · ${ui.tr('classroom.barReady', { sides: state.classroom.readySides.map((s) => sideName(ui.lang, s)).join(', ') })}`)
+            : null,
         )
       : null,
     state.countdownMs !== null && inGame

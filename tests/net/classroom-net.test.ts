@@ -257,6 +257,39 @@ describe('a student’s table as the app’s remote session', () => {
   });
 });
 
+describe('backing off', () => {
+  it('tries again after 250 ms, 1 s, 2 s, 4 s, then every 4 s, until it is told to stop', async () => {
+    // Nothing listens on this port: every try is refused by the network. The delays asked for are
+    // recorded and each try runs at once (what is checked is the schedule, not the clock).
+    const asked: number[] = [];
+    let stopAt: (() => void) | null = null;
+    const timers: Scheduler = {
+      set: (fn, ms) => {
+        asked.push(ms);
+        if (asked.length >= 7) stopAt?.();
+        else setImmediate(fn);
+        return asked.length;
+      },
+      clear: () => undefined,
+    };
+    const statuses: string[] = [];
+    const net = createClassroomNet('http://127.0.0.1:9', { timers });
+    await new Promise<void>((resolve) => {
+      const link = net.table(
+        { roomId: 'c1-t1', token: 'token-0123456789abcdef' },
+        { welcome: () => undefined, update: () => undefined, refused: () => undefined, broadcast: () => undefined, moved: () => undefined, status: (st) => statuses.push(st) },
+      );
+      stopAt = () => {
+        link.leave();
+        resolve();
+      };
+    });
+    expect(asked).toEqual([250, 1000, 2000, 4000, 4000, 4000, 4000]);
+    expect(statuses.at(-1)).toBe('closed');
+    expect(statuses).not.toContain('open');
+  });
+});
+
 describe('ends that stop reconnecting', () => {
   it('a seat opened in another tab stops the first; the class ending stops the other; neither comes back', async () => {
     const created = await newClass();

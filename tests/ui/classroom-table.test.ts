@@ -87,6 +87,18 @@ describe('a student at a class’s table', () => {
     expect(maybeTestId('broadcast-notice')).toBeNull();
   });
 
+  it('on the briefing, the bar says which delegations are ready (the table goes on when both leads are)', async () => {
+    const m = await seatedAt('mx.lead');
+    show(m, freshGame(), 'mx.lead', { screen: 'briefing', readySides: [] });
+    await settle();
+    expect(maybeTestId('ready-sides')).toBeNull();
+    click('ready');
+    expect(m.net.table0.readies).toBe(1);
+    show(m, freshGame(), 'mx.lead', { screen: 'briefing', readySides: ['mx'] }, false);
+    await settle();
+    expect(byTestId('ready-sides').textContent).toBe(' · ready: Mexico');
+  });
+
   it('a table paused by the instructor shows its own pause screen, without resume or leaving the game', async () => {
     const m = await seatedAt('mx.lead');
     show(m, freshGame(), 'mx.lead', { paused: true, countdownMs: 30_000 });
