@@ -104,6 +104,8 @@ export const classroomEn = {
   setupAiHelp: 'Otherwise a table starts only with a student on each side.',
   setupDifficulty: 'The AI’s level',
   setupLang: 'Language of the class',
+  langEn: 'English',
+  langEs: 'Español',
   setupLangHelp: 'Students start in this language and can switch.',
   setupAdvanced: 'Advanced: the random seed',
   setupSeed: 'Seed',

@@ -105,6 +105,8 @@ export const classroomEs: Messages['ui']['classroom'] = {
   setupAiHelp: 'Si no, una mesa empieza solo con un estudiante en cada delegación.',
   setupDifficulty: 'Nivel de la IA',
   setupLang: 'Idioma de la clase',
+  langEn: 'English',
+  langEs: 'Español',
   setupLangHelp: 'Los estudiantes empiezan en este idioma y pueden cambiarlo.',
   setupAdvanced: 'Avanzado: la semilla aleatoria',
   setupSeed: 'Semilla',

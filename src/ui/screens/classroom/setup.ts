@@ -222,8 +222,8 @@ export function classSetupScreen(ui: Ui): HTMLElement {
               form.lang = (ev.target as HTMLSelectElement).value === 'es' ? 'es' : 'en';
             },
           },
-          h('option', { value: 'en', lang: 'en', selected: form.lang === 'en' }, 'English'),
-          h('option', { value: 'es', lang: 'es', selected: form.lang === 'es' }, 'Español'),
+          h('option', { value: 'en', lang: 'en', selected: form.lang === 'en' }, ui.tr('classroom.langEn')),
+          h('option', { value: 'es', lang: 'es', selected: form.lang === 'es' }, ui.tr('classroom.langEs')),
         ),
         h('p', { class: 'help' }, ui.tr('classroom.setupLangHelp')),
       ),
