@@ -237,6 +237,7 @@ export const classroomEn = {
     'fork-refused': 'the change is no longer possible there',
     'game-over': 'the negotiation there is over',
     'not-started': 'the table has not started yet',
+    'no-players': 'nobody can play there yet; it starts as soon as a student sits at it',
   },
   // refusals and failures (the server's codes, and the client's own)
   error: {
@@ -260,7 +261,7 @@ export const classroomEn = {
     'wrong-seat': 'That move is not your seat’s.',
     'not-started': 'The class has not started yet.',
     'already-started': 'The class has already started.',
-    'no-players': 'A table cannot start: a delegation has no student and empty seats are not played by the AI.',
+    'no-players': 'A table cannot start yet: nobody sits at it, or a delegation has no student and the AI does not play empty seats. It starts as soon as it can.',
     refused: 'The table refused it.',
     'rate-limited': 'Too many requests at once. Wait a moment and try again.',
     left: 'You left the class.',

@@ -238,6 +238,7 @@ export const classroomEs: Messages['ui']['classroom'] = {
     'fork-refused': 'el cambio ya no es posible ahí',
     'game-over': 'la negociación ahí ya terminó',
     'not-started': 'la mesa todavía no ha empezado',
+    'no-players': 'todavía nadie puede jugar ahí; empieza en cuanto un estudiante se siente',
   },
   // rechazos y fallas (los códigos del servidor y los del propio cliente)
   error: {
@@ -261,7 +262,7 @@ export const classroomEs: Messages['ui']['classroom'] = {
     'wrong-seat': 'Esa jugada no corresponde a su puesto.',
     'not-started': 'La clase todavía no ha empezado.',
     'already-started': 'La clase ya empezó.',
-    'no-players': 'Una mesa no puede empezar: una delegación no tiene estudiantes y la IA no juega los puestos vacíos.',
+    'no-players': 'Una mesa todavía no puede empezar: no hay nadie sentado, o una delegación no tiene estudiantes y la IA no juega los puestos vacíos. Empieza en cuanto se pueda.',
     refused: 'La mesa lo rechazó.',
     'rate-limited': 'Demasiadas solicitudes a la vez. Espere un momento e inténtelo de nuevo.',
     left: 'Usted salió de la clase.',

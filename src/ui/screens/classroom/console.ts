@@ -662,7 +662,7 @@ export function consoleScreen(ui: Ui): HTMLElement {
           controlsPanel(ui, summary, scenario, mem),
           h(
             'section',
-            { class: 'console-tables', 'aria-labelledby': 'console-tables-heading' },
+            { class: 'panel console-tables', 'aria-labelledby': 'console-tables-heading' },
             h('h2', { id: 'console-tables-heading' }, ui.tr('classroom.tablesHeading')),
             h(
               'div',
