@@ -1,0 +1,129 @@
+// The load test's own arithmetic and checks: percentiles, the verdict, the lost-event comparison and the
+// stored-game projection it compares against, the move-to-event matching, and the options.
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { createOpponent, historicalPersona } from '../../src/ai/opponent';
+import { getScenario } from '../../src/content/scenarios';
+import { envelopeOf, type GameEvent, type Side } from '../../src/engine';
+import { eventsForSeat, sessionMachine } from '../../src/flow';
+import { OptionError, parseOptions } from './args';
+import { compareEvents, seatProjection, storedEvents } from './lost-events';
+import { distribution, percentile, seeded, verdict } from './stats';
+import { madeBy } from './table';
+
+describe('percentiles', () => {
+  it('are nearest-rank over the sorted samples', () => {
+    const xs = Array.from({ length: 100 }, (_, i) => 100 - i); // 100..1, unsorted
+    const d = distribution(xs)!;
+    expect(d).toMatchObject({ count: 100, p50: 50, p95: 95, p99: 99, max: 100, mean: 50.5 });
+    expect(percentile([7], 99)).toBe(7);
+    expect(percentile([1, 2, 3], 0)).toBe(1);
+    expect(distribution([])).toBeNull();
+  });
+
+  it('the seeded generator repeats with its seed and stays in [0, 1)', () => {
+    const a = seeded(42);
+    const b = seeded(42);
+    const xs = Array.from({ length: 1000 }, () => a());
+    expect(xs).toEqual(Array.from({ length: 1000 }, () => b()));
+    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
+    expect(seeded(43)()).not.toBe(xs[0]);
+  });
+});
+
+describe('the verdict', () => {
+  const ok = { moveLatency: distribution([10, 20, 30]), errors: 0, lostEvents: 0, seatsChecked: 4 };
+
+  it('passes only when every target holds', () => {
+    expect(verdict(ok).pass).toBe(true);
+    expect(verdict({ ...ok, moveLatency: distribution([...Array(99).fill(10), 151]) }).pass).toBe(true); // p99 is the 99th of 100
+    expect(verdict({ ...ok, moveLatency: distribution([...Array(98).fill(10), 151, 151]) }).pass).toBe(false);
+    expect(verdict({ ...ok, errors: 1 }).pass).toBe(false);
+    expect(verdict({ ...ok, lostEvents: 1 }).pass).toBe(false);
+  });
+
+  it('a run that measured nothing fails', () => {
+    const none = verdict({ ...ok, moveLatency: null });
+    expect(none.pass).toBe(false);
+    expect(none.checks[0]!.measured).toBe('no moves measured');
+    expect(verdict({ ...ok, seatsChecked: 0 }).pass).toBe(false);
+  });
+});
+
+describe('lost events', () => {
+  const a: GameEvent = { type: 'passed', side: 'us' };
+  const b: GameEvent = { type: 'rejected', side: 'mx' };
+  const c: GameEvent = { type: 'lobbied', side: 'us', constituency: 'x', amount: 1 };
+
+  it('equal lists lose nothing, whatever the order of fields', () => {
+    expect(compareEvents([a, { side: 'mx', type: 'rejected' } as GameEvent], [a, b])).toEqual({ expected: 2, received: 2, lost: 0, extra: 0, firstDifference: null });
+  });
+
+  it('a missing event is lost, a duplicate is extra, and the first difference is named', () => {
+    expect(compareEvents([a, c], [a, b, c])).toMatchObject({ lost: 1, extra: 0, firstDifference: 1 });
+    expect(compareEvents([a, b, b, c], [a, b, c])).toMatchObject({ lost: 0, extra: 1, firstDifference: 2 });
+    expect(compareEvents([a, b], [a, b, c])).toMatchObject({ lost: 1, extra: 0, firstDifference: 2 });
+  });
+
+  it('the stored game replayed gives exactly the events the session logged, and each seat its own filter', () => {
+    const scenario = getScenario('whole-enchilada-2001')!;
+    const agent = (side: Side) => {
+      const o = createOpponent(scenario, side, { persona: historicalPersona(scenario, side), difficulty: 'normal' }, 5);
+      if (!o.ok) throw new Error(o.error);
+      return o.agent;
+    };
+    const actor = createActor(sessionMachine, { input: { scenario, seed: 9, overrides: {}, humanSeats: [], agents: { us: agent('us'), mx: agent('mx') }, timers: {} } });
+    actor.start();
+    actor.send({ type: 'START' });
+    for (let n = 0; n < 200 && !actor.getSnapshot().matches('debrief'); n++) actor.send({ type: actor.getSnapshot().matches({ playing: 'briefing' }) ? 'READY' : 'ACK' });
+    const snap = actor.getSnapshot();
+    expect(snap.matches('debrief')).toBe(true);
+    const stored = storedEvents(JSON.parse(JSON.stringify(envelopeOf(snap.context.game!))));
+    if (!stored.ok) throw new Error(stored.reason);
+    expect(stored.events).toEqual(snap.context.events);
+    // The AIs lobby in this game, so the two delegations' lists differ.
+    expect(snap.context.events.some((e) => e.type === 'lobbied')).toBe(true);
+    for (const seat of ['us.lead', 'us.adviser', 'mx.lead', 'mx.adviser']) {
+      expect(seatProjection(stored.events, seat)).toEqual(eventsForSeat(snap, seat));
+      expect(compareEvents(eventsForSeat(snap, seat), seatProjection(stored.events, seat)).lost).toBe(0);
+    }
+    expect(seatProjection(stored.events, 'us.lead')).not.toEqual(seatProjection(stored.events, 'mx.lead'));
+  });
+});
+
+describe('a move and the event it makes', () => {
+  it('is found by type, side and content', () => {
+    const propose = madeBy({ type: 'propose', seat: 'us.lead', package: { a: '1', b: '2' } }, 'us');
+    expect(propose({ type: 'proposed', side: 'us', options: { b: '2', a: '1' }, cards: [], kind: 'propose' })).toBe(true);
+    expect(propose({ type: 'proposed', side: 'us', options: { a: '1', b: '3' }, cards: [], kind: 'propose' })).toBe(false);
+    expect(propose({ type: 'proposed', side: 'us', options: { a: '1', b: '2' }, cards: [], kind: 'counter' })).toBe(false);
+    expect(propose({ type: 'proposed', side: 'mx', options: { a: '1', b: '2' }, cards: [], kind: 'propose' })).toBe(false);
+    const lobby = madeBy({ type: 'lobby', seat: 'mx.adviser', constituency: 'unions', amount: 1 }, 'mx');
+    expect(lobby({ type: 'lobbied', side: 'mx', constituency: 'unions', amount: 1 })).toBe(true);
+    expect(lobby({ type: 'lobbied', side: 'mx', constituency: 'farmers', amount: 1 })).toBe(false);
+    expect(madeBy({ type: 'pass', seat: 'us.adviser' }, 'us')({ type: 'passed', side: 'mx' })).toBe(false);
+  });
+});
+
+describe('options', () => {
+  it('defaults to the issue’s run: 5 minutes, 30 tables of 2 students per delegation', () => {
+    expect(parseOptions([])).toMatchObject({ minutes: 5, tables: 30, classSize: 2, databaseUrl: null, json: null, think: { min: 0.5, max: 3 } });
+    expect(parseOptions(['--', '--minutes', '1', '--tables', '8', '--class-size', '3', '--json', 'out.json', '--think', '1-2'])).toMatchObject({
+      minutes: 1,
+      tables: 8,
+      classSize: 3,
+      json: 'out.json',
+      think: { min: 1, max: 2 },
+    });
+  });
+
+  it('refuses bad values naming the option and its rule', () => {
+    expect(() => parseOptions(['--tables', '0'])).toThrow(/--tables 0: a whole number of tables from 1 to 400/);
+    expect(() => parseOptions(['--class-size', '4'])).toThrow(/--class-size 4/);
+    expect(() => parseOptions(['--minutes', 'x'])).toThrow(/--minutes x/);
+    expect(() => parseOptions(['--think', '3-1'])).toThrow(/--think 3-1/);
+    expect(() => parseOptions(['--scenario', 'nope'])).toThrow(/--scenario nope: one of/);
+    expect(() => parseOptions(['--database-url', 'mysql://x'])).toThrow(/--database-url/);
+    expect(() => parseOptions(['--bogus'])).toThrow(OptionError);
+  });
+});

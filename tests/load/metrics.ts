@@ -1,0 +1,32 @@
+// What the bots measure while they play: latencies per (client message, receiving client) pair, counts,
+// and the refusals the run saw. One instance per run, filled by the tables and read by the report.
+
+export class Metrics {
+  /** A move ('act') to each client at its table, the mover included: milliseconds from send to the update holding it. */
+  readonly moveLatency: number[] = [];
+  readonly moveOwnLatency: number[] = [];
+  readonly moveOthersLatency: number[] = [];
+  /** 'ready' / 'ack' to each client's update that shows it (the side ready, or the table moved on). */
+  readonly signalLatency: number[] = [];
+  /** A proposal or counter-offer to the first console summary showing it on the table. */
+  readonly consoleLatency: number[] = [];
+  readonly movesByType = new Map<string, number>();
+  moves = 0;
+  signals = 0;
+  updates = 0;
+  summaries = 0;
+  /** Sizes in bytes of the JSON of every 25th update and summary (what the server encodes and sends). */
+  readonly updateBytes: number[] = [];
+  readonly summaryBytes: number[] = [];
+  /** Moves refused because the table had moved on meanwhile (a timer ran out, the other side acted): not errors. */
+  staleRefusals = 0;
+  /** Hidden moves (another delegation's lobbying) not counted for the other side's clients. */
+  hiddenPairs = 0;
+  gamesFinished = 0;
+  tablesStarted = 0;
+
+  countMove(type: string): void {
+    this.moves++;
+    this.movesByType.set(type, (this.movesByType.get(type) ?? 0) + 1);
+  }
+}

@@ -1,0 +1,157 @@
+// The figures of a run (also written as JSON with --json) and their printed form.
+import { type Distribution, distribution, type Verdict, verdict } from './stats';
+
+export interface ResourceFigures {
+  /** Percent of one core (the machine's cores together make 100 × cores). */
+  cpuMeanPct: number;
+  cpuPeakPct: number;
+  rssMeanMB: number;
+  rssPeakMB: number;
+}
+
+export interface LoadFigures {
+  setup: {
+    minutes: number;
+    tables: number;
+    classSize: number;
+    scenarioId: string;
+    store: string;
+    think: { min: number; max: number };
+    seed: number;
+    cores: number;
+  };
+  durationS: number;
+  classes: number;
+  tablesStarted: number;
+  gamesFinished: number;
+  meanActiveTables: number;
+  moves: number;
+  movesByType: Record<string, number>;
+  signals: number;
+  updates: number;
+  summaries: number;
+  meanUpdateBytes: number | null;
+  meanSummaryBytes: number | null;
+  latency: {
+    move: Distribution | null;
+    moveOwn: Distribution | null;
+    moveOthers: Distribution | null;
+    signal: Distribution | null;
+    console: Distribution | null;
+  };
+  http: Record<string, Distribution | null>;
+  staleRefusals: number;
+  hiddenPairs: number;
+  errors: { total: number; byKind: Record<string, number>; first: { at: number; kind: string; where: string; reason: string }[] };
+  lostEvents: { lost: number; extra: number; seatsChecked: number; tablesChecked: number; eventsExpected: number; mismatches: string[]; unreadable: string[]; undelivered: number };
+  server: ResourceFigures & {
+    idleRssMB: number;
+    cpuMsPerTableMinute: number | null;
+    /** (peak RSS - idle RSS) / tables playing at the peak; null when the peak is not above idle. */
+    rssPerTableMB: number | null;
+    /** Mean RSS / mean tables playing: the whole server's memory shared out, the store's included. */
+    rssAllInPerTableMB: number | null;
+    treeCpuMeanPct: number;
+    errorLogLines: number;
+    firstErrorLines: string[];
+  };
+  bots: ResourceFigures & { eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number };
+  /** What else ran on the machine meanwhile (other processes' CPU, percent of one core; the highest 1-minute load average). */
+  machine: { othersCpuMeanPct: number; loadAverageMax: number };
+  verdict: Verdict;
+}
+
+export interface ResourceSample {
+  dtMs: number;
+  cpuMs: number;
+  rssBytes: number;
+}
+
+export function resources(samples: readonly ResourceSample[]): ResourceFigures {
+  if (samples.length === 0) return { cpuMeanPct: 0, cpuPeakPct: 0, rssMeanMB: 0, rssPeakMB: 0 };
+  let cpu = 0;
+  let time = 0;
+  let peak = 0;
+  let rss = 0;
+  let rssPeak = 0;
+  for (const s of samples) {
+    cpu += s.cpuMs;
+    time += s.dtMs;
+    if (s.dtMs > 0) peak = Math.max(peak, (100 * s.cpuMs) / s.dtMs);
+    rss += s.rssBytes;
+    rssPeak = Math.max(rssPeak, s.rssBytes);
+  }
+  const MB = 1024 * 1024;
+  return { cpuMeanPct: time ? (100 * cpu) / time : 0, cpuPeakPct: peak, rssMeanMB: rss / samples.length / MB, rssPeakMB: rssPeak / MB };
+}
+
+export { distribution, verdict };
+
+const ms = (d: Distribution | null) =>
+  d ? `p50 ${d.p50.toFixed(1)}  p95 ${d.p95.toFixed(1)}  p99 ${d.p99.toFixed(1)}  max ${d.max.toFixed(1)} ms  (${d.count.toLocaleString('en-US')} samples)` : 'no samples';
+const n = (x: number) => x.toLocaleString('en-US');
+const f1 = (x: number) => x.toFixed(1);
+
+export function formatReport(r: LoadFigures): string {
+  const s = r.setup;
+  const lines: string[] = [];
+  lines.push(
+    `Binational classroom load test: ${s.tables} tables × ${2 * s.classSize} students (${s.classSize} per delegation), ${s.scenarioId}, ${f1(r.durationS / 60)} min on ${s.cores} cores, records in ${s.store}`,
+  );
+  lines.push(`  think time ${s.think.min}–${s.think.max} s, seed ${s.seed}`);
+  lines.push('');
+  lines.push(`Play: ${r.classes} classes, ${r.tablesStarted} tables started, ${r.gamesFinished} games finished; ${f1(r.meanActiveTables)} tables playing on average`);
+  const types = Object.entries(r.movesByType)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  lines.push(`  moves ${n(r.moves)} (${f1(r.moves / r.durationS)}/s: ${types}); ready/ack ${n(r.signals)}`);
+  lines.push(
+    `  updates received ${n(r.updates)} (${f1(r.updates / r.durationS)}/s, ~${r.meanUpdateBytes === null ? '?' : n(Math.round(r.meanUpdateBytes))} bytes of JSON each); console summaries ${n(r.summaries)} (~${r.meanSummaryBytes === null ? '?' : n(Math.round(r.meanSummaryBytes))} bytes)`,
+  );
+  lines.push('');
+  lines.push('Latency, a client action to each client at its table receiving the update that holds it:');
+  lines.push(`  moves, all clients   ${ms(r.latency.move)}`);
+  lines.push(`    the mover itself   ${ms(r.latency.moveOwn)}`);
+  lines.push(`    the other clients  ${ms(r.latency.moveOthers)}`);
+  lines.push(`  ready / ack          ${ms(r.latency.signal)}`);
+  lines.push(`  console (an offer showing in the instructor's summary) ${ms(r.latency.console)}`);
+  lines.push(`  (${n(r.hiddenPairs)} lobbying moves not counted for the other delegation, which never sees them)`);
+  const http = Object.entries(r.http)
+    .filter(([, d]) => d)
+    .map(([k, d]) => `${k}: p50 ${f1(d!.p50)} max ${f1(d!.max)} ms (${d!.count})`);
+  if (http.length) lines.push(`  HTTP  ${http.join('; ')}`);
+  lines.push('');
+  lines.push(`Errors: ${r.errors.total}${r.errors.total ? ` (${Object.entries(r.errors.byKind).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`);
+  for (const e of r.errors.first) lines.push(`  ${f1(e.at)} s  ${e.kind}  ${e.where}: ${e.reason}`);
+  if (r.staleRefusals) lines.push(`  (${r.staleRefusals} moves refused because the table had moved on meanwhile: not counted as errors)`);
+  const le = r.lostEvents;
+  lines.push(
+    `Lost events: ${le.lost} (${n(le.eventsExpected)} events expected over ${le.seatsChecked} seats at ${le.tablesChecked} tables; ${le.extra} unexpected; ${le.undelivered} updates never delivered)`,
+  );
+  for (const m of le.mismatches) lines.push(`  ${m}`);
+  for (const u of le.unreadable) lines.push(`  not checked: ${u}`);
+  lines.push('');
+  const sv = r.server;
+  lines.push(
+    `Server (its own process): CPU mean ${f1(sv.cpuMeanPct)}%, peak ${f1(sv.cpuPeakPct)}% of one core (with the processes it started: ${f1(sv.treeCpuMeanPct)}%); ${sv.cpuMsPerTableMinute === null ? '?' : n(Math.round(sv.cpuMsPerTableMinute))} CPU-ms per table-minute`,
+  );
+  lines.push(
+    `  memory: idle ${f1(sv.idleRssMB)} MB, mean ${f1(sv.rssMeanMB)} MB, peak ${f1(sv.rssPeakMB)} MB RSS; per table: ${sv.rssPerTableMB === null ? 'not measurable above idle' : `${f1(sv.rssPerTableMB)} MB above idle`}, ${sv.rssAllInPerTableMB === null ? '?' : f1(sv.rssAllInPerTableMB)} MB all in (mean RSS / mean tables)`,
+  );
+  if (sv.errorLogLines) {
+    lines.push(`  the server logged ${sv.errorLogLines} error lines, first:`);
+    for (const l of sv.firstErrorLines.slice(0, 8)) lines.push(`    ${l}`);
+  }
+  const b = r.bots;
+  lines.push(
+    `Bots (this process): CPU mean ${f1(b.cpuMeanPct)}%, peak ${f1(b.cpuPeakPct)}% of one core; RSS peak ${f1(b.rssPeakMB)} MB; event-loop delay p99 ${f1(b.eventLoopDelayP99Ms)} ms, max ${f1(b.eventLoopDelayMaxMs)} ms`,
+  );
+  lines.push(
+    `Machine: other processes used ${f1(r.machine.othersCpuMeanPct)}% of one core on average meanwhile (load average up to ${r.machine.loadAverageMax.toFixed(2)} on ${s.cores} cores)`,
+  );
+  lines.push('');
+  for (const c of r.verdict.checks) lines.push(`  ${c.ok ? 'ok  ' : 'FAIL'}  ${c.name}: ${c.measured} (target ${c.required})`);
+  lines.push(r.verdict.pass ? 'PASS' : 'FAIL');
+  return lines.join('\n');
+}
