@@ -22,6 +22,8 @@ export class Metrics {
   staleRefusals = 0;
   /** Hidden moves (another delegation's lobbying) not counted for the other side's clients. */
   hiddenPairs = 0;
+  /** Updates whose ackSeq said a move was taken while their events did not hold it yet (it came in a later update). */
+  earlyAcks = 0;
   gamesFinished = 0;
   tablesStarted = 0;
 

@@ -42,6 +42,7 @@ export interface LoadFigures {
   http: Record<string, Distribution | null>;
   staleRefusals: number;
   hiddenPairs: number;
+  earlyAcks: number;
   errors: { total: number; byKind: Record<string, number>; first: { at: number; kind: string; where: string; reason: string }[] };
   lostEvents: { lost: number; extra: number; seatsChecked: number; tablesChecked: number; eventsExpected: number; mismatches: string[]; unreadable: string[]; undelivered: number };
   server: ResourceFigures & {
@@ -117,6 +118,8 @@ export function formatReport(r: LoadFigures): string {
   lines.push(`  ready / ack          ${ms(r.latency.signal)}`);
   lines.push(`  console (an offer showing in the instructor's summary) ${ms(r.latency.console)}`);
   lines.push(`  (${n(r.hiddenPairs)} lobbying moves not counted for the other delegation, which never sees them)`);
+  if (r.earlyAcks)
+    lines.push(`  ${n(r.earlyAcks)} moves were acknowledged (ackSeq) by an update that did not hold them yet; a later update did (counted from the later one)`);
   const http = Object.entries(r.http)
     .filter(([, d]) => d)
     .map(([k, d]) => `${k}: p50 ${f1(d!.p50)} max ${f1(d!.max)} ms (${d!.count})`);

@@ -134,6 +134,7 @@ async function main(opts: LoadOptions): Promise<number> {
       http,
       staleRefusals: metrics.staleRefusals,
       hiddenPairs: metrics.hiddenPairs,
+      earlyAcks: metrics.earlyAcks,
       errors: { total: errors.total, byKind: Object.fromEntries(errors.byKind), first: errors.first },
       lostEvents: { ...audit, undelivered },
       server: {

@@ -73,6 +73,8 @@ interface SentMove {
   stage: string;
   /** Receivers still waiting for it. */
   open: number;
+  /** An update acknowledged it (ackSeq) before one held its effect. */
+  earlyAck?: boolean;
 }
 
 interface SentSignal {
@@ -171,6 +173,12 @@ export class SeatBot {
     for (const e of u.events) this.events.push(e);
     this.update = u;
     for (const w of [...this.waiters]) if (this.holds(w, u)) this.table.delivered(w, this, now);
+    // An update that says the move was taken (ackSeq) while its events do not hold it yet.
+    const sent = this.inFlight;
+    if (sent?.kind === 'act' && u.ackSeq >= sent.seq && !sent.earlyAck) {
+      sent.earlyAck = true;
+      m.earlyAcks++;
+    }
     if (u.screen === 'debrief' && !this.finished) this.finish();
     this.consider();
     this.table.sawUpdate(this);
