@@ -4,6 +4,8 @@
 export class Metrics {
   /** A move ('act') to each client at its table, the mover included: milliseconds from send to the update holding it. */
   readonly moveLatency: number[] = [];
+  /** When each of those was measured (performance.now()), for the figures minute by minute. */
+  readonly moveLatencyAt: number[] = [];
   readonly moveOwnLatency: number[] = [];
   readonly moveOthersLatency: number[] = [];
   /** 'ready' / 'ack' to each client's update that shows it (the side ready, or the table moved on). */

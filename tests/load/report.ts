@@ -59,7 +59,20 @@ export interface LoadFigures {
   bots: ResourceFigures & { eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number };
   /** What else ran on the machine meanwhile (other processes' CPU, percent of one core; the highest 1-minute load average). */
   machine: { othersCpuMeanPct: number; loadAverageMax: number };
+  /** Minute by minute: what the latency did against what the server and the rest of the machine did. */
+  timeline: MinuteFigures[];
   verdict: Verdict;
+}
+
+export interface MinuteFigures {
+  minute: number;
+  pairs: number;
+  p99Ms: number | null;
+  activeTables: number;
+  serverCpuPct: number;
+  botsCpuPct: number;
+  othersCpuPct: number;
+  serverRssMB: number;
 }
 
 export interface ResourceSample {
@@ -153,6 +166,13 @@ export function formatReport(r: LoadFigures): string {
   lines.push(
     `Machine: other processes used ${f1(r.machine.othersCpuMeanPct)}% of one core on average meanwhile (load average up to ${r.machine.loadAverageMax.toFixed(2)} on ${s.cores} cores)`,
   );
+  if (r.timeline.length > 1) {
+    lines.push('By minute: moves→clients pairs, their p99; tables playing; CPU % of one core of the server, the bots and the other processes; server RSS');
+    for (const m of r.timeline)
+      lines.push(
+        `  ${String(m.minute + 1).padStart(3)}  ${String(m.pairs).padStart(6)} pairs  p99 ${m.p99Ms === null ? '   ?' : m.p99Ms.toFixed(1).padStart(6)} ms  ${f1(m.activeTables).padStart(5)} tables  server ${f1(m.serverCpuPct).padStart(5)}%  bots ${f1(m.botsCpuPct).padStart(5)}%  others ${f1(m.othersCpuPct).padStart(5)}%  ${f1(m.serverRssMB)} MB`,
+      );
+  }
   lines.push('');
   for (const c of r.verdict.checks) lines.push(`  ${c.ok ? 'ok  ' : 'FAIL'}  ${c.name}: ${c.measured} (target ${c.required})`);
   lines.push(r.verdict.pass ? 'PASS' : 'FAIL');

@@ -14,7 +14,7 @@ import { Fleet } from './fleet';
 import { Api } from './http';
 import { Metrics } from './metrics';
 import { type LoadOptions, OptionError, parseOptions, USAGE } from './args';
-import { distribution, formatReport, type LoadFigures, type ResourceSample, resources, verdict } from './report';
+import { distribution, formatReport, type LoadFigures, type MinuteFigures, type ResourceSample, resources, verdict } from './report';
 import { loadAverage, machineBusyMs, ServerProcess } from './server-process';
 import type { RunContext } from './table';
 
@@ -152,6 +152,7 @@ async function main(opts: LoadOptions): Promise<number> {
         othersCpuMeanPct: resources(samples.map((x) => ({ ...x.bots, cpuMs: x.othersCpuMs }))).cpuMeanPct,
         loadAverageMax: samples.reduce((a, x) => Math.max(a, x.loadAverage ?? 0), 0),
       },
+      timeline: timeline(samples, metrics, started, durationS),
       verdict: verdict({ moveLatency, errors: errors.total, lostEvents: audit.lost + audit.extra + undelivered, seatsChecked: audit.seatsChecked }),
     };
     console.log('');
@@ -168,6 +169,32 @@ async function main(opts: LoadOptions): Promise<number> {
     await server.stop();
   }
   return exitCode;
+}
+
+/** The run cut into minutes (the last one may be shorter). */
+function timeline(samples: readonly Sample[], metrics: Metrics, started: number, durationS: number): MinuteFigures[] {
+  const out: MinuteFigures[] = [];
+  for (let k = 0; k * 60 < durationS; k++) {
+    const from = started + k * 60_000;
+    const to = from + 60_000;
+    const lat = metrics.moveLatency.filter((_, i) => metrics.moveLatencyAt[i]! >= from && metrics.moveLatencyAt[i]! < to);
+    const inMinute = samples.filter((x) => x.t >= from && x.t < to);
+    const pct = (pick: (x: Sample) => number) => {
+      const dt = inMinute.reduce((a, x) => a + x.bots.dtMs, 0);
+      return dt ? (100 * inMinute.reduce((a, x) => a + pick(x), 0)) / dt : 0;
+    };
+    out.push({
+      minute: k,
+      pairs: lat.length,
+      p99Ms: distribution(lat)?.p99 ?? null,
+      activeTables: inMinute.length ? inMinute.reduce((a, x) => a + x.activeTables, 0) / inMinute.length : 0,
+      serverCpuPct: pct((x) => x.server.cpuMs),
+      botsCpuPct: pct((x) => x.bots.cpuMs),
+      othersCpuPct: pct((x) => x.othersCpuMs),
+      serverRssMB: inMinute.length ? inMinute.reduce((a, x) => a + x.server.rssBytes, 0) / inMinute.length / 1024 / 1024 : 0,
+    });
+  }
+  return out;
 }
 
 const mean = (xs: readonly number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);

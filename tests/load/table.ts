@@ -457,6 +457,7 @@ export class LoadTable {
     const m = this.run.metrics;
     if (w.sent.kind === 'act') {
       m.moveLatency.push(ms);
+      m.moveLatencyAt.push(now);
       (receiver === w.from ? m.moveOwnLatency : m.moveOthersLatency).push(ms);
     } else m.signalLatency.push(ms);
     w.sent.open--;
