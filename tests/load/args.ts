@@ -15,6 +15,8 @@ export interface LoadOptions {
   think: { min: number; max: number };
   seed: number;
   serverCpuProf: string | null;
+  /** Scheduling niceness for the server and the bots (negative: ahead of other work on a shared machine), or null to leave it. */
+  nice: number | null;
   help: boolean;
 }
 
@@ -28,6 +30,8 @@ export const USAGE = `npm run loadtest -- [options]
   --database-url <url> the server keeps its records in this PostgreSQL (default: embedded PGlite in a temp folder)
   --json <file>        also write the figures as JSON
   --server-cpu-prof <dir>  write a V8 CPU profile of the server there (node --cpu-prof)
+  --nice=<n>           run the server and the bots at this niceness (-20..19; below 0 needs root): on a shared
+                       machine, -10 puts them ahead of other work so the figures measure the server, not its neighbours
 Exit code 0 when every target holds (p99 <= 150 ms, no error, no lost event), 1 when one does not, 2 on bad options.`;
 
 export class OptionError extends Error {}
@@ -54,6 +58,7 @@ export function parseOptions(argv: readonly string[]): LoadOptions {
         think: { type: 'string' },
         seed: { type: 'string' },
         'server-cpu-prof': { type: 'string' },
+        nice: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -67,6 +72,7 @@ export function parseOptions(argv: readonly string[]): LoadOptions {
   const tables = number('tables', str('tables'), 30, (n) => Number.isInteger(n) && n >= 1 && n <= 400, 'a whole number of tables from 1 to 400');
   const classSize = number('class-size', str('class-size'), 2, (n) => Number.isInteger(n) && n >= 1 && n <= 3, 'a whole number of students per delegation from 1 to 3');
   const seed = number('seed', str('seed'), 1, (n) => Number.isInteger(n) && n >= 0 && n < 2_147_483_647, 'a whole number from 0 to 2147483646');
+  const nice = str('nice') === undefined ? null : number('nice', str('nice'), 0, (n) => Number.isInteger(n) && n >= -20 && n <= 19, 'a whole number from -20 to 19');
   const scenarioId = str('scenario') ?? 'whole-enchilada-2001';
   if (!(SCENARIO_IDS as readonly string[]).includes(scenarioId)) throw new OptionError(`--scenario ${scenarioId}: one of ${SCENARIO_IDS.join(', ')} is expected`);
   let think = { min: 0.5, max: 3 };
@@ -88,6 +94,7 @@ export function parseOptions(argv: readonly string[]): LoadOptions {
     think,
     seed,
     serverCpuProf: str('server-cpu-prof') ?? null,
+    nice,
     help: values.help === true,
   };
 }

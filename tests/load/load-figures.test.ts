@@ -124,6 +124,9 @@ describe('options', () => {
     expect(() => parseOptions(['--think', '3-1'])).toThrow(/--think 3-1/);
     expect(() => parseOptions(['--scenario', 'nope'])).toThrow(/--scenario nope: one of/);
     expect(() => parseOptions(['--database-url', 'mysql://x'])).toThrow(/--database-url/);
+    expect(() => parseOptions(['--nice=-30'])).toThrow(/--nice -30: a whole number from -20 to 19/);
+    expect(parseOptions(['--nice=-10']).nice).toBe(-10);
+    expect(parseOptions([]).nice).toBeNull();
     expect(() => parseOptions(['--bogus'])).toThrow(OptionError);
   });
 });

@@ -19,6 +19,7 @@ export interface LoadFigures {
     think: { min: number; max: number };
     seed: number;
     cores: number;
+    nice: number | null;
   };
   durationS: number;
   classes: number;
@@ -112,7 +113,7 @@ export function formatReport(r: LoadFigures): string {
   lines.push(
     `Binational classroom load test: ${s.tables} tables × ${2 * s.classSize} students (${s.classSize} per delegation), ${s.scenarioId}, ${f1(r.durationS / 60)} min on ${s.cores} cores, records in ${s.store}`,
   );
-  lines.push(`  think time ${s.think.min}–${s.think.max} s, seed ${s.seed}`);
+  lines.push(`  think time ${s.think.min}–${s.think.max} s, seed ${s.seed}${s.nice === null ? '' : `, server and bots at niceness ${s.nice}`}`);
   lines.push('');
   lines.push(`Play: ${r.classes} classes, ${r.tablesStarted} tables started, ${r.gamesFinished} games finished; ${f1(r.meanActiveTables)} tables playing on average`);
   const types = Object.entries(r.movesByType)

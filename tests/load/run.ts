@@ -4,7 +4,7 @@
 // PASS/FAIL against the targets (p99 <= 150 ms from an action to every client's update, no error, no
 // lost event); exit code 1 on FAIL. `npm run loadtest -- --help` lists the options.
 import { writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, setPriority } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -37,7 +37,13 @@ async function main(opts: LoadOptions): Promise<number> {
   const errors = new ErrorLog(t0);
   const store = opts.databaseUrl ? 'PostgreSQL (--database-url)' : 'embedded PGlite (temp folder)';
   console.log(`Starting the classroom server (${store})…`);
-  const server = await ServerProcess.start({ root, ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}), ...(opts.serverCpuProf ? { cpuProfDir: opts.serverCpuProf } : {}) });
+  if (opts.nice !== null) setPriority(opts.nice);
+  const server = await ServerProcess.start({
+    root,
+    ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
+    ...(opts.serverCpuProf ? { cpuProfDir: opts.serverCpuProf } : {}),
+    ...(opts.nice !== null ? { nice: opts.nice } : {}),
+  });
   // The server idle, settled for a few seconds after its start: the baseline its memory per table is measured above.
   await new Promise((r) => setTimeout(r, 3000));
   const idleRss = server.sample()?.rssBytes ?? 0;
@@ -111,7 +117,17 @@ async function main(opts: LoadOptions): Promise<number> {
     const moveLatency = distribution(metrics.moveLatency);
     const meanActive = samples.length ? samples.reduce((a, x) => a + x.activeTables, 0) / samples.length : 0;
     const figures: LoadFigures = {
-      setup: { minutes: opts.minutes, tables: opts.tables, classSize: opts.classSize, scenarioId: opts.scenarioId, store, think: opts.think, seed: opts.seed, cores: availableParallelism() },
+      setup: {
+        minutes: opts.minutes,
+        tables: opts.tables,
+        classSize: opts.classSize,
+        scenarioId: opts.scenarioId,
+        store,
+        think: opts.think,
+        seed: opts.seed,
+        cores: availableParallelism(),
+        nice: opts.nice,
+      },
       durationS,
       classes: fleet.classes.length,
       tablesStarted: metrics.tablesStarted,
