@@ -1,16 +1,15 @@
-// The classes this server hosts: creating one, seating students, the instructor's commands, the console's
-// summary, and bringing every class not ended back after a restart. Rooms and HTTP are the server's
-// business (server.ts, http-api.ts, *-room.ts); the hub decides, the store keeps the records.
+// The classes: creating one, seating students, the instructor's commands, and bringing every class not
+// ended back after a restart. The hub keeps nothing of a class in memory: the records are in the store,
+// shared by every server process, and each table runs in its own room (table-room.ts), on whichever
+// process the matchmaker placed it. So any process answers any request: it writes the store, then tells
+// the rooms concerned through the router (rooms.ts), which reaches them on their process.
 import { randomInt } from 'node:crypto';
-import type { Client } from '@colyseus/core';
 import {
   type Broadcast,
   type ClassConfig,
   type ClassResults,
-  type ClassSummary,
   type CommandResult,
   ConsoleCommandSchema,
-  ConsoleJoinOptionsSchema,
   type CreatedClass,
   CreateClassRequestSchema,
   type Joined,
@@ -18,132 +17,87 @@ import {
   parseMessage,
   type SeatAssignment,
   seatIdsOf,
-  TableJoinOptionsSchema,
 } from '../content/classroom-schema';
-import type { Scenario } from '../content/scenario-schema';
 import { getScenario } from '../content/scenarios';
 import { HubError } from './hub-error';
+import type { RoomRouter } from './rooms';
 import { chooseSeat, seatInfo } from './seating';
 import { hashSecret, newId, newJoinCode, newSecret, secretMatches } from './secrets';
 import { type ClassRecord, type ClassroomStore, StoreConflict, type StudentRecord } from './store';
-import { type StudentLive, type TableContext, TableHost, type TableRefusal } from './table-host';
+import type { TableCommand, TableRefusal } from './table-host';
 
 export interface HubOptions {
   store: ClassroomStore;
-  graceMs: number;
-  /** Opens a Colyseus room of this type with this id (the room finds its table or class through the hub). */
-  openRoom(type: 'table' | 'console', roomId: string): Promise<void>;
+  rooms: RoomRouter;
   log(message: string, error?: unknown): void;
 }
 
-interface LiveClass {
-  record: ClassRecord;
-  scenario: Scenario;
-  students: Map<string, StudentLive>;
-  tables: TableHost[];
-  broadcasts: Broadcast[];
-  consoles: Set<Client>;
-  feed: { timer: NodeJS.Timeout | null; lastAt: number };
-  /** Joins and commands of one class run one at a time, so seating and commands see a settled class. */
-  queue: Promise<unknown>;
-}
-
-/** The console gets at most this many summaries per second. */
-const SUMMARY_INTERVAL_MS = 200;
 /** Broadcasts kept for the summary and for students who join later. */
-const MAX_BROADCASTS = 100;
+export const MAX_BROADCASTS = 100;
 const CONSOLE_SUFFIX = '-console';
+/** A join whose chosen seat another process took meanwhile chooses again, this many times. */
+const SEAT_ATTEMPTS = 5;
 
 export const consoleRoomId = (classId: string): string => `${classId}${CONSOLE_SUFFIX}`;
+export const tableRoomId = (classId: string, tableNo: number): string => `${classId}-t${tableNo}`;
+
+/** The class of a console room's id, or null. */
+export function classOfConsoleRoom(roomId: string): string | null {
+  return roomId.endsWith(CONSOLE_SUFFIX) ? roomId.slice(0, -CONSOLE_SUFFIX.length) : null;
+}
+
+/** The class and table number of a table room's id, or null. */
+export function tableOfRoom(roomId: string): { classId: string; tableNo: number } | null {
+  const m = /^(.+)-t([1-9][0-9]*)$/.exec(roomId);
+  return m ? { classId: m[1]!, tableNo: Number(m[2]) } : null;
+}
 
 export class ClassHub {
-  private readonly classes = new Map<string, LiveClass>();
-  private readonly byCode = new Map<string, string>();
-  private readonly byToken = new Map<string, { classId: string; studentId: string }>();
-  private readonly tablesByRoom = new Map<string, { cls: LiveClass; host: TableHost }>();
-  private closing = false;
+  /** Joins and commands of one class run one at a time in this process, so they see a settled class; across processes the store's constraints decide. */
+  private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(private readonly opts: HubOptions) {}
 
   // ——— lifecycle ———
 
-  /** Brings back every class not ended: its students, seats and tables (started games replayed from their envelopes). */
+  /** Makes sure every class not ended has its rooms (on this process or another; rooms already running are left as they are). */
   async restore(): Promise<void> {
     for (const record of await this.opts.store.listOpenClasses()) {
-      const scenario = getScenario(record.config.scenarioId);
-      if (!scenario) {
+      if (!getScenario(record.config.scenarioId)) {
         this.opts.log(`class ${record.id}: scenario ${record.config.scenarioId} is no longer in the library; not restored`);
         continue;
       }
-      const cls = this.live(record, scenario);
-      for (const s of await this.opts.store.listStudents(record.id)) this.addStudent(cls, s);
-      const stored = await this.opts.store.listTables(record.id);
-      for (const t of stored) {
-        const host = cls.tables[t.tableNo - 1];
-        if (!host || !t.envelope) continue;
-        const failed = host.restore(t);
-        if (failed) this.opts.log(`class ${record.id}: ${failed.reason}`);
-      }
-      await this.openRooms(cls);
+      await this.openRooms(record);
     }
   }
 
-  async close(): Promise<void> {
-    this.closing = true;
-    for (const cls of this.classes.values()) {
-      if (cls.feed.timer) clearTimeout(cls.feed.timer);
-      await Promise.all(cls.tables.map((t) => t.close()));
-    }
+  private async openRooms(record: ClassRecord): Promise<void> {
+    for (let n = 1; n <= record.config.tables; n++) await this.opts.rooms.ensure('table', tableRoomId(record.id, n));
+    await this.opts.rooms.ensure('console', consoleRoomId(record.id));
   }
 
-  private live(record: ClassRecord, scenario: Scenario): LiveClass {
-    const cls: LiveClass = {
-      record,
-      scenario,
-      students: new Map(),
-      tables: [],
-      broadcasts: [],
-      consoles: new Set(),
-      feed: { timer: null, lastAt: 0 },
-      queue: Promise.resolve(),
-    };
-    const ctx: TableContext = {
-      classId: record.id,
-      config: record.config,
-      scenario,
-      store: this.opts.store,
-      graceMs: this.opts.graceMs,
-      studentsAt: (tableNo) => [...cls.students.values()].filter((s) => s.record.tableNo === tableNo),
-      broadcasts: () => cls.broadcasts,
-      changed: () => this.summaryChanged(cls),
-      log: this.opts.log,
-    };
-    for (let n = 1; n <= record.config.tables; n++) {
-      const host = new TableHost(ctx, n);
-      cls.tables.push(host);
-      this.tablesByRoom.set(host.roomId, { cls, host });
-    }
-    this.classes.set(record.id, cls);
-    this.byCode.set(record.joinCode, record.id);
-    return cls;
-  }
-
-  private async openRooms(cls: LiveClass): Promise<void> {
-    for (const t of cls.tables) await this.opts.openRoom('table', t.roomId);
-    await this.opts.openRoom('console', consoleRoomId(cls.record.id));
-  }
-
-  private addStudent(cls: LiveClass, record: StudentRecord): StudentLive {
-    const s: StudentLive = { record, lastSeq: 0 };
-    cls.students.set(record.id, s);
-    this.byToken.set(record.tokenHash, { classId: cls.record.id, studentId: record.id });
-    return s;
-  }
-
-  private locked<T>(cls: LiveClass, fn: () => Promise<T>): Promise<T> {
-    const run = cls.queue.then(fn, fn);
-    cls.queue = run.catch(() => undefined);
+  private locked<T>(classId: string, fn: () => Promise<T>): Promise<T> {
+    const queue = this.queues.get(classId) ?? Promise.resolve();
+    const run = queue.then(fn, fn);
+    const settled = run.catch(() => undefined);
+    this.queues.set(classId, settled);
+    void settled.then(() => {
+      if (this.queues.get(classId) === settled) this.queues.delete(classId);
+    });
     return run;
+  }
+
+  /** Calls a table's room; a room no process hosts (its process stopped) is opened again from the store first. */
+  private async callTable<T>(classId: string, tableNo: number, method: string, args: unknown[] = []): Promise<T> {
+    const roomId = tableRoomId(classId, tableNo);
+    try {
+      return await this.opts.rooms.call<T>(roomId, method, args);
+    } catch (e) {
+      if ((await this.opts.store.getClass(classId))?.status === 'ended') throw e;
+      this.opts.log(`${roomId}: not reached (${e instanceof Error ? e.message : String(e)}); opening it again`);
+      await this.opts.rooms.ensure('table', roomId);
+      return this.opts.rooms.call<T>(roomId, method, args);
+    }
   }
 
   // ——— the instructor ———
@@ -168,129 +122,110 @@ export class ClassHub {
       }
     }
     if (!record) throw new Error('no free join code after 5 draws');
-    const cls = this.live(record, scenario);
-    await this.openRooms(cls);
+    await this.openRooms(record);
     return { classId: record.id, joinCode: record.joinCode, instructorSecret: secret, consolePath: `/#/console/${record.id}/${secret}`, config };
   }
 
   /** The class whose instructor secret this is (from the `Authorization: Bearer` header). */
-  private instructorOf(classId: string, bearer: string | null): LiveClass {
-    const cls = this.classes.get(classId);
-    if (!cls) throw new HubError('unknown-class', `no class ${classId} is running on this server`);
-    if (!bearer || !secretMatches(bearer, cls.record.secretHash)) throw new HubError('not-instructor', 'the instructor secret is missing or wrong');
-    return cls;
+  private async instructorOf(classId: string, bearer: string | null): Promise<ClassRecord> {
+    const record = await this.opts.store.getClass(classId);
+    if (!record) throw new HubError('unknown-class', `no class ${classId}`);
+    if (!bearer || !secretMatches(bearer, record.secretHash)) throw new HubError('not-instructor', 'the instructor secret is missing or wrong');
+    return record;
   }
 
   async command(classId: string, bearer: string | null, raw: unknown): Promise<CommandResult> {
-    const stored = this.classes.has(classId) ? null : await this.opts.store.getClass(classId);
-    if (stored) {
-      if (!bearer || !secretMatches(bearer, stored.secretHash)) throw new HubError('not-instructor', 'the instructor secret is missing or wrong');
-      throw new HubError('class-ended', `class ${classId} has ended`);
-    }
-    const cls = this.instructorOf(classId, bearer);
+    const first = await this.instructorOf(classId, bearer);
+    if (first.status === 'ended') throw new HubError('class-ended', `class ${classId} has ended`);
     const parsed = parseMessage(ConsoleCommandSchema, raw);
     if (!parsed.ok) throw new HubError(parsed.error.error, parsed.error.reason);
     const cmd = parsed.value;
-    return this.locked(cls, async () => {
-      if (cls.record.status === 'ended') throw new HubError('class-ended', `class ${classId} has ended`);
+    return this.locked(classId, async () => {
+      const record = (await this.opts.store.getClass(classId))!;
+      if (record.status === 'ended') throw new HubError('class-ended', `class ${classId} has ended`);
+      const tables = record.config.tables;
       const refused: CommandResult['refused'] = [];
-      const each = (target: 'all' | number, apply: (t: TableHost) => TableRefusal | null) => {
-        if (target !== 'all' && target > cls.tables.length) throw new HubError('unknown-table', `target: the class has ${cls.tables.length} tables`);
-        for (const t of target === 'all' ? cls.tables : [cls.tables[target - 1]!]) {
-          const r = apply(t);
-          if (r) refused.push({ tableNo: t.tableNo, ...r });
-        }
+      const targets = (target: 'all' | number): number[] => {
+        if (target !== 'all' && target > tables) throw new HubError('unknown-table', `target: the class has ${tables} tables`);
+        return target === 'all' ? Array.from({ length: tables }, (_, i) => i + 1) : [target];
+      };
+      // Every table answers for itself, wherever it runs; the refusals are collected by table.
+      const each = async (target: 'all' | number, method: string, args: unknown[] = []) => {
+        const answers = await Promise.all(targets(target).map(async (n) => ({ n, r: await this.callTable<TableRefusal | null>(classId, n, method, args) })));
+        for (const { n, r } of answers) if (r) refused.push({ tableNo: n, code: r.code, reason: r.reason });
       };
       const needStarted = () => {
-        if (cls.record.status !== 'started') throw new HubError('not-started', 'start the class first');
+        if (record.status !== 'started') throw new HubError('not-started', 'start the class first');
+      };
+      const onTables = (target: 'all' | number, c: TableCommand) => {
+        needStarted();
+        return each(target, 'hubCommand', [c]);
       };
       switch (cmd.op) {
-        case 'start': {
-          if (cls.record.status === 'started') throw new HubError('already-started', 'the class has already started');
+        case 'start':
+          if (record.status === 'started') throw new HubError('already-started', 'the class has already started');
           await this.opts.store.setClassStatus(classId, 'started');
-          cls.record = { ...cls.record, status: 'started' };
-          each('all', (t) => {
-            const e = t.start();
-            return e ? { code: e.code, reason: e.reason } : null;
-          });
+          this.opts.rooms.tell(classId, { kind: 'class' });
+          await each('all', 'hubStart');
           break;
-        }
         case 'pause':
         case 'resume':
-          needStarted();
-          each(cmd.target, (t) => t.command({ op: cmd.op }));
+          await onTables(cmd.target, { op: cmd.op });
           break;
         case 'extend':
-          needStarted();
-          each(cmd.target, (t) => t.command({ op: 'extend', ms: cmd.seconds * 1000 }));
+          await onTables(cmd.target, { op: 'extend', ms: cmd.seconds * 1000 });
           break;
         case 'inject':
-          needStarted();
-          each(cmd.target, (t) => t.command({ op: 'inject', shock: cmd.shock }));
+          await onTables(cmd.target, { op: 'inject', shock: cmd.shock });
           break;
         case 'override':
-          needStarted();
-          each(cmd.target, (t) => t.command({ op: 'override', overrides: cmd.overrides }));
+          await onTables(cmd.target, { op: 'override', overrides: cmd.overrides });
           break;
         case 'broadcast': {
           const b: Broadcast = { text: cmd.text, at: new Date().toISOString() };
-          cls.broadcasts = [...cls.broadcasts, b].slice(-MAX_BROADCASTS);
-          for (const t of cls.tables) t.broadcast(b);
+          await this.opts.store.addBroadcast(classId, b);
+          this.opts.rooms.tell(classId, { kind: 'broadcast', broadcast: b });
+          await each('all', 'hubBroadcast', [b]);
           break;
         }
         case 'seat':
-          await this.seat(cls, cmd.studentId, cmd.tableNo, cmd.seat);
+          await this.seat(record, cmd.studentId, cmd.tableNo, cmd.seat);
           break;
         case 'end':
           await this.opts.store.setClassStatus(classId, 'ended');
-          cls.record = { ...cls.record, status: 'ended' };
-          await Promise.all(cls.tables.map((t) => t.end()));
+          this.opts.rooms.tell(classId, { kind: 'class' });
+          await each('all', 'hubEnd');
           break;
       }
-      this.summaryChanged(cls);
       return { ok: refused.length === 0, refused };
     });
   }
 
   /** The instructor seats a student: its client is told where to go and rejoins there. */
-  private async seat(cls: LiveClass, studentId: string, tableNo: number, seat: string): Promise<void> {
-    const student = cls.students.get(studentId);
+  private async seat(record: ClassRecord, studentId: string, tableNo: number, seat: string): Promise<void> {
+    const students = await this.opts.store.listStudents(record.id);
+    const student = students.find((s) => s.id === studentId);
     if (!student) throw new HubError('unknown-student', `studentId: no student ${studentId} in this class`);
-    const to = cls.tables[tableNo - 1];
-    if (!to) throw new HubError('unknown-table', `tableNo: the class has ${cls.tables.length} tables`);
-    const info = seatInfo(seat, cls.record.config.seatsPerSide);
-    if (!info) throw new HubError('bad-request', `seat: "${seat}" is not a seat of this class (${[...seatIdsOf('us', cls.record.config.seatsPerSide), ...seatIdsOf('mx', cls.record.config.seatsPerSide)].join(', ')})`);
-    if (student.record.tableNo === tableNo && student.record.seat === seat) return;
-    const holder = [...cls.students.values()].find((s) => s.record.tableNo === tableNo && s.record.seat === seat);
-    if (holder) throw new HubError('table-full', `seat ${seat} at table ${tableNo} is held by ${holder.record.name}`);
+    if (tableNo > record.config.tables) throw new HubError('unknown-table', `tableNo: the class has ${record.config.tables} tables`);
+    const perSide = record.config.seatsPerSide;
+    if (!seatInfo(seat, perSide)) throw new HubError('bad-request', `seat: "${seat}" is not a seat of this class (${[...seatIdsOf('us', perSide), ...seatIdsOf('mx', perSide)].join(', ')})`);
+    if (student.tableNo === tableNo && student.seat === seat) return;
+    const holder = students.find((s) => s.tableNo === tableNo && s.seat === seat);
+    if (holder) throw new HubError('table-full', `seat ${seat} at table ${tableNo} is held by ${holder.name}`);
     try {
       await this.opts.store.moveStudent(studentId, tableNo, seat);
     } catch (e) {
       if (e instanceof StoreConflict) throw new HubError('table-full', `seat ${seat} at table ${tableNo} is taken`);
       throw e;
     }
-    const from = cls.tables[student.record.tableNo - 1]!;
-    student.record = { ...student.record, tableNo, seat };
-    from.release(studentId, this.assignment(student, cls));
-    from.seatsChanged();
-    if (to !== from) to.seatsChanged();
-    this.startLate(cls, to);
-  }
-
-  /** A table of a started class that could not start (no players) starts once it can. */
-  private startLate(cls: LiveClass, t: TableHost): void {
-    if (cls.record.status === 'started' && t.tableStatus === 'waiting') t.start();
-  }
-
-  private assignment(s: StudentLive, cls: LiveClass): SeatAssignment {
-    const info = seatInfo(s.record.seat, cls.record.config.seatsPerSide)!;
-    return { tableNo: s.record.tableNo, seat: s.record.seat, side: info.side, role: info.role, roomId: cls.tables[s.record.tableNo - 1]!.roomId };
+    // The table the student leaves tells its client where to go; the new one already knows the student when it rejoins.
+    if (tableNo !== student.tableNo) await this.callTable(record.id, tableNo, 'hubStudentsChanged', [record.status]);
+    await this.callTable(record.id, student.tableNo, 'hubStudentsChanged', [record.status]);
+    this.opts.rooms.tell(record.id, { kind: 'students' });
   }
 
   async results(classId: string, bearer: string | null): Promise<ClassResults> {
-    const record = await this.opts.store.getClass(classId);
-    if (!record) throw new HubError('unknown-class', `no class ${classId}`);
-    if (!bearer || !secretMatches(bearer, record.secretHash)) throw new HubError('not-instructor', 'the instructor secret is missing or wrong');
+    const record = await this.instructorOf(classId, bearer);
     const [tables, students] = await Promise.all([this.opts.store.listTables(classId), this.opts.store.listStudents(classId)]);
     const perSide = record.config.seatsPerSide;
     return {
@@ -318,135 +253,54 @@ export class ClassHub {
     const parsed = parseMessage(JoinRequestSchema, raw, (path) => (path.startsWith('name') ? 'bad-name' : 'bad-request'));
     if (!parsed.ok) throw new HubError(parsed.error.error, parsed.error.reason);
     const { code, name } = parsed.value;
-    const classId = this.byCode.get(code);
-    const cls = classId ? this.classes.get(classId) : undefined;
-    if (!cls) {
-      const stored = await this.opts.store.findClassByCode(code);
-      if (stored?.status === 'ended') throw new HubError('class-ended', 'code: this class has ended');
-      throw new HubError('bad-code', `code: no open class has the join code ${code}`);
-    }
-    return this.locked(cls, async () => {
-      if (cls.record.status === 'ended') throw new HubError('class-ended', 'code: this class has ended');
+    const found = await this.opts.store.findClassByCode(code);
+    if (found?.status === 'ended') throw new HubError('class-ended', 'code: this class has ended');
+    if (!found || !getScenario(found.config.scenarioId)) throw new HubError('bad-code', `code: no open class has the join code ${code}`);
+    return this.locked(found.id, async () => {
+      const record = (await this.opts.store.getClass(found.id))!;
+      if (record.status === 'ended') throw new HubError('class-ended', 'code: this class has ended');
       const lower = name.toLowerCase();
-      if ([...cls.students.values()].some((s) => s.record.name.toLowerCase() === lower))
-        throw new HubError('name-taken', `name: another student of this class is called ${name}`);
-      const spot = chooseSeat(
-        cls.tables.map((t) => ({
-          tableNo: t.tableNo,
-          open: t.tableStatus !== 'ended',
-          taken: new Set([...cls.students.values()].filter((s) => s.record.tableNo === t.tableNo).map((s) => s.record.seat)),
-        })),
-        cls.record.config.seatsPerSide,
-      );
-      if (!spot) throw new HubError('class-full', 'every seat at every table still playing is taken');
-      const token = newSecret();
-      const record: StudentRecord = { id: newId(), classId: cls.record.id, name, tokenHash: hashSecret(token), tableNo: spot.tableNo, seat: spot.seat, joinedAt: new Date().toISOString() };
-      try {
-        await this.opts.store.addStudent(record);
-      } catch (e) {
-        if (e instanceof StoreConflict && e.code === 'name-taken') throw new HubError('name-taken', `name: another student of this class is called ${name}`);
-        if (e instanceof StoreConflict) throw new HubError('class-full', 'the seat chosen was taken meanwhile; try again');
-        throw e;
+      for (let attempt = 0; attempt < SEAT_ATTEMPTS; attempt++) {
+        const [students, tables] = await Promise.all([this.opts.store.listStudents(record.id), this.opts.store.listTables(record.id)]);
+        if (students.some((s) => s.name.toLowerCase() === lower)) throw new HubError('name-taken', `name: another student of this class is called ${name}`);
+        const spot = chooseSeat(
+          Array.from({ length: record.config.tables }, (_, i) => i + 1).map((tableNo) => ({
+            tableNo,
+            open: tables.find((t) => t.tableNo === tableNo)?.status !== 'ended',
+            taken: new Set(students.filter((s) => s.tableNo === tableNo).map((s) => s.seat)),
+          })),
+          record.config.seatsPerSide,
+        );
+        if (!spot) throw new HubError('class-full', 'every seat at every table still playing is taken');
+        const token = newSecret();
+        const student: StudentRecord = { id: newId(), classId: record.id, name, tokenHash: hashSecret(token), tableNo: spot.tableNo, seat: spot.seat, joinedAt: new Date().toISOString() };
+        try {
+          await this.opts.store.addStudent(student);
+        } catch (e) {
+          if (e instanceof StoreConflict && e.code === 'name-taken') throw new HubError('name-taken', `name: another student of this class is called ${name}`);
+          // Another process seated someone there meanwhile: choose again from the store.
+          if (e instanceof StoreConflict && e.code === 'seat-taken') continue;
+          throw e;
+        }
+        await this.callTable(record.id, spot.tableNo, 'hubStudentsChanged', [record.status]);
+        this.opts.rooms.tell(record.id, { kind: 'students' });
+        return {
+          ...assignment(student, record),
+          classId: record.id,
+          studentId: student.id,
+          token,
+          name,
+          scenarioId: record.config.scenarioId,
+          lang: record.config.lang,
+        };
       }
-      const student = this.addStudent(cls, record);
-      const table = cls.tables[spot.tableNo - 1]!;
-      table.seatsChanged();
-      this.startLate(cls, table);
-      this.summaryChanged(cls);
-      return {
-        ...this.assignment(student, cls),
-        classId: cls.record.id,
-        studentId: record.id,
-        token,
-        name,
-        scenarioId: cls.record.config.scenarioId,
-        lang: cls.record.config.lang,
-      };
+      throw new HubError('class-full', 'the seats chosen were taken meanwhile; try again');
     });
   }
+}
 
-  // ——— rooms ———
-
-  tableOfRoom(roomId: string): TableHost | undefined {
-    return this.tablesByRoom.get(roomId)?.host;
-  }
-
-  classOfConsoleRoom(roomId: string): string | undefined {
-    if (!roomId.endsWith(CONSOLE_SUFFIX)) return undefined;
-    const classId = roomId.slice(0, -CONSOLE_SUFFIX.length);
-    return this.classes.has(classId) ? classId : undefined;
-  }
-
-  /** A student's seat token joining a table's room: the student, or why not. */
-  authStudent(roomId: string, options: unknown): StudentLive {
-    const parsed = parseMessage(TableJoinOptionsSchema, options);
-    if (!parsed.ok) throw new HubError(parsed.error.error, parsed.error.reason);
-    const entry = this.tablesByRoom.get(roomId);
-    const found = this.byToken.get(hashSecret(parsed.value.token));
-    if (!entry || !found || found.classId !== entry.cls.record.id) throw new HubError('bad-token', 'token: this seat token is not for this class');
-    if (entry.cls.record.status === 'ended') throw new HubError('class-ended', 'this class has ended');
-    const student = entry.cls.students.get(found.studentId)!;
-    if (student.record.tableNo !== entry.host.tableNo)
-      throw new HubError('bad-token', `token: this student sits at table ${student.record.tableNo}, not ${entry.host.tableNo}`);
-    return student;
-  }
-
-  authConsole(roomId: string, options: unknown): string {
-    const parsed = parseMessage(ConsoleJoinOptionsSchema, options, (path) => (path === 'secret' ? 'not-instructor' : 'bad-request'));
-    if (!parsed.ok) throw new HubError(parsed.error.error, parsed.error.reason);
-    const classId = this.classOfConsoleRoom(roomId);
-    if (!classId || parsed.value.classId !== classId) throw new HubError('unknown-class', `classId: this is not the console of class ${parsed.value.classId}`);
-    this.instructorOf(classId, parsed.value.secret);
-    return classId;
-  }
-
-  consoleJoined(classId: string, client: Client): void {
-    const cls = this.classes.get(classId);
-    if (!cls) return;
-    cls.consoles.add(client);
-    client.send('summary', this.summary(cls));
-  }
-
-  consoleLeft(classId: string, client: Client): void {
-    this.classes.get(classId)?.consoles.delete(client);
-  }
-
-  // ——— the console's summary ———
-
-  summaryOf(classId: string): ClassSummary | null {
-    const cls = this.classes.get(classId);
-    return cls ? this.summary(cls) : null;
-  }
-
-  private summary(cls: LiveClass): ClassSummary {
-    const now = Date.now();
-    const tables = cls.tables.map((t) => t.summary(now));
-    return {
-      classId: cls.record.id,
-      joinCode: cls.record.joinCode,
-      config: cls.record.config,
-      status: cls.record.status,
-      tables,
-      students: [...cls.students.values()].map((s) => ({
-        studentId: s.record.id,
-        name: s.record.name,
-        tableNo: s.record.tableNo,
-        seat: s.record.seat,
-        connected: cls.tables[s.record.tableNo - 1]?.isConnected(s.record.id) ?? false,
-      })),
-      broadcasts: cls.broadcasts,
-    };
-  }
-
-  /** Something the console shows changed: the consoles get a summary now, or when SUMMARY_INTERVAL_MS has passed. */
-  private summaryChanged(cls: LiveClass): void {
-    if (this.closing || cls.feed.timer || cls.consoles.size === 0) return;
-    const wait = Math.max(0, cls.feed.lastAt + SUMMARY_INTERVAL_MS - Date.now());
-    cls.feed.timer = setTimeout(() => {
-      cls.feed.timer = null;
-      cls.feed.lastAt = Date.now();
-      const summary = this.summary(cls);
-      for (const c of cls.consoles) c.send('summary', summary);
-    }, wait);
-  }
+/** Where a student sits, as its client is told. */
+export function assignment(s: StudentRecord, record: ClassRecord): SeatAssignment {
+  const info = seatInfo(s.seat, record.config.seatsPerSide)!;
+  return { tableNo: s.tableNo, seat: s.seat, side: info.side, role: info.role, roomId: tableRoomId(record.id, s.tableNo) };
 }

@@ -81,7 +81,13 @@ class CodeGuesses {
 }
 
 /** The handler for every request under /api/. */
-export function apiHandler(hub: ClassHub, log: (message: string, error?: unknown) => void) {
+/** Whether the request comes from this machine (the process diagnostic answers only those). */
+const fromLoopback = (req: IncomingMessage): boolean => {
+  const a = req.socket.remoteAddress ?? '';
+  return a === '127.0.0.1' || a === '::1' || a === '::ffff:127.0.0.1';
+};
+
+export function apiHandler(hub: ClassHub, log: (message: string, error?: unknown) => void, processInfo: () => Promise<unknown>) {
   const guesses = new CodeGuesses();
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://server');
@@ -92,6 +98,11 @@ export function apiHandler(hub: ClassHub, log: (message: string, error?: unknown
         res.writeHead(204, CORS);
         res.end();
         return;
+      }
+      // Which process this is and the rooms it hosts: for an operator (or a test) on the machine itself, never over the network.
+      if (path === '/api/process' && method === 'GET') {
+        if (!fromLoopback(req)) throw new HubError('bad-request', `no route ${method} ${path}`);
+        return sendJson(res, 200, await processInfo());
       }
       if (path === '/api/classes' && method === 'POST') return sendJson(res, 201, await hub.createClass(await readJson(req)));
       if (path === '/api/join' && method === 'POST') {

@@ -5,6 +5,8 @@
 // Environment: PORT (2567), HOST (0.0.0.0, so students on the same network reach it), DATABASE_URL
 // (PostgreSQL; without it the embedded PGlite keeps the records in DATA_DIR, .data/classroom),
 // SERVE_DIST (dist), GRACE_SECONDS (120: how long a lead may be away before the AI holds the delegation).
+// Several processes: REDIS_URL (redis://…, shared by them; needs DATABASE_URL) and PUBLIC_ADDRESS (host:port
+// at which clients reach this process's rooms). DATABASE_SCHEMA keeps the records in a schema of their own.
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
@@ -33,18 +35,37 @@ async function main(): Promise<void> {
   const port = numberFrom('PORT', 2567);
   const host = process.env.HOST || '0.0.0.0';
   const databaseUrl = process.env.DATABASE_URL || undefined;
+  const schema = process.env.DATABASE_SCHEMA || undefined;
+  const redisUrl = process.env.REDIS_URL || undefined;
+  const publicAddress = process.env.PUBLIC_ADDRESS || undefined;
+  if (redisUrl && !databaseUrl) {
+    console.error('REDIS_URL: processes sharing a classroom keep its records in one PostgreSQL; set DATABASE_URL too (PGlite is one process\'s own file)');
+    process.exit(2);
+  }
+  if (redisUrl && !publicAddress) {
+    console.error('REDIS_URL: set PUBLIC_ADDRESS to the host:port at which clients reach this process (each process its own)');
+    process.exit(2);
+  }
+  if (schema && !databaseUrl) {
+    console.error('DATABASE_SCHEMA: only with DATABASE_URL (PostgreSQL)');
+    process.exit(2);
+  }
   const dataDir = resolve(process.env.DATA_DIR || '.data/classroom');
   const dist = resolve(process.env.SERVE_DIST || 'dist');
   const apiOnly = process.env.CLASSROOM_API_ONLY === '1';
   const staticDir = existsSync(dist) ? dist : null;
   const graceMs = numberFrom('GRACE_SECONDS', DEFAULT_GRACE_MS / 1000) * 1000;
 
-  const store = await openStore(databaseUrl ? { databaseUrl } : { dataDir });
-  const server = await startClassroomServer({ port, host, store, staticDir, graceMs });
+  const store = await openStore(databaseUrl ? { databaseUrl, ...(schema ? { schema } : {}) } : { dataDir });
+  const server = await startClassroomServer({ port, host, store, staticDir, graceMs, redisUrl, publicAddress }).catch(async (e) => {
+    await store.close();
+    throw e;
+  });
 
-  const where = databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}`;
+  const where = databaseUrl ? `PostgreSQL (DATABASE_URL${schema ? `, schema ${schema}` : ''})` : `PGlite in ${dataDir}`;
   const bases = host === '0.0.0.0' ? [`http://localhost:${server.port}`, ...lanAddresses().map((a) => `http://${a}:${server.port}`)] : [server.url];
   console.log(`Binational classroom server on port ${server.port}; records in ${where}.`);
+  if (redisUrl) console.log(`Shares its classes with the other processes on ${redisUrl.replace(/\/\/[^@/]*@/, '//***@')}; this is process ${server.processId}, reached at ${publicAddress}.`);
   if (staticDir) {
     console.log('Instructor, create a class at:');
     for (const b of bases) console.log(`  ${b}/#/class/new`);

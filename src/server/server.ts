@@ -1,16 +1,23 @@
 // The classroom server: one node:http server carrying the JSON API (/api/*), the built browser app, and
 // the Colyseus rooms (tables and consoles) over WebSocket. Colyseus keeps its matchmaker in module
 // state, so a process runs one classroom server at a time; start and close may repeat (tests do).
+//
+// Several processes can share a classroom: given a Redis, they share Colyseus's presence and matchmaker
+// driver, and the records are in one PostgreSQL. Any process answers any request; each table room runs
+// on one of them (clients' sockets go to the process hosting their room, at its publicAddress).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { matchMaker, Server } from '@colyseus/core';
+import { LocalDriver, LocalPresence, matchMaker, type Presence, Server } from '@colyseus/core';
+import { RedisDriver } from '@colyseus/redis-driver';
+import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { ClassHub } from './class-hub';
 import { consoleRoomType } from './console-room';
 import { apiHandler } from './http-api';
+import { colyseusRouter, processWithFewestRooms } from './rooms';
 import { staticHandler } from './static-files';
 import type { ClassroomStore } from './store';
-import { tableRoomType } from './table-room';
+import { LocalTables, tableRoomType } from './table-room';
 
 export interface ClassroomServerOptions {
   /** 0 picks any free port. */
@@ -22,11 +29,17 @@ export interface ClassroomServerOptions {
   /** How long a delegation's lead may be away from a game in progress before the AI holds the delegation. */
   graceMs?: number;
   log?: (message: string, error?: unknown) => void;
+  /** redis://… — share the classroom with other processes through this Redis (their store must be the same PostgreSQL). */
+  redisUrl?: string;
+  /** With redisUrl: host:port (and path) at which clients reach THIS process's rooms, e.g. "10.0.0.5:2567" or "play.example.org/a". */
+  publicAddress?: string;
 }
 
 export interface ClassroomServer {
   url: string;
   port: number;
+  /** Colyseus's id of this process (the path prefix of its rooms' sockets). */
+  processId: string;
   close(): Promise<void>;
 }
 
@@ -40,18 +53,23 @@ const defaultLog = (message: string, error?: unknown) => console.error(`[classro
 
 export async function startClassroomServer(opts: ClassroomServerOptions): Promise<ClassroomServer> {
   if (running) throw new Error('a classroom server is already running in this process (Colyseus keeps one matchmaker per process)');
+  const redisUrl = opts.redisUrl === '' ? undefined : opts.redisUrl;
+  if (redisUrl !== undefined) {
+    if (!/^rediss?:\/\//.test(redisUrl)) throw new Error('redisUrl: expected a redis:// or rediss:// address');
+    if (opts.store.backend !== 'postgres')
+      throw new Error('redisUrl: processes sharing a classroom keep its records in one PostgreSQL (give a databaseUrl); PGlite is one process\'s own file');
+    if (!opts.publicAddress) throw new Error('publicAddress: with redisUrl, each process needs the address at which clients reach its rooms (host:port)');
+  }
   running = true;
   const log = opts.log ?? defaultLog;
   try {
-    const hub = new ClassHub({
-      store: opts.store,
-      graceMs: opts.graceMs ?? DEFAULT_GRACE_MS,
-      openRoom: async (type, roomId) => {
-        await matchMaker.createRoom(type, { roomId });
-      },
-      log,
-    });
-    const api = apiHandler(hub, log);
+    const presence: Presence = redisUrl ? new RedisPresence(redisUrl) : new LocalPresence();
+    const driver = redisUrl ? new RedisDriver(redisUrl) : new LocalDriver();
+    const rooms = colyseusRouter(presence);
+    const local = new LocalTables();
+    const hub = new ClassHub({ store: opts.store, rooms, log });
+    const deps = { store: opts.store, rooms, graceMs: opts.graceMs ?? DEFAULT_GRACE_MS, log };
+    const api = apiHandler(hub, log, () => localRooms());
     const files = opts.staticDir ? staticHandler(opts.staticDir) : null;
     // Registered before Colyseus attaches: it routes /matchmake/ itself and hands the rest to this listener.
     const http = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -65,17 +83,24 @@ export async function startClassroomServer(opts: ClassroomServerOptions): Promis
     });
     const transport = new WebSocketTransport({ server: http, maxPayload: MAX_FRAME_BYTES });
     // No signal handlers from Colyseus (its shutdown would exit the process): main.ts installs its own.
-    const colyseus = new Server({ transport, greet: false, gracefullyShutdown: false });
+    const colyseus = new Server({
+      transport,
+      greet: false,
+      gracefullyShutdown: false,
+      presence,
+      driver,
+      ...(redisUrl ? { publicAddress: opts.publicAddress, selectProcessIdToCreateRoom: processWithFewestRooms } : {}),
+    });
     // Rooms are opened by their class with fixed ids; clients may only join them by id.
     matchMaker.controller.exposedMethods = ['joinById'];
-    colyseus.define('table', tableRoomType(hub, log));
-    colyseus.define('console', consoleRoomType(hub));
+    colyseus.define('table', tableRoomType(deps, local));
+    colyseus.define('console', consoleRoomType(deps, local));
     await colyseus.listen(opts.port, opts.host);
     const closed = new Promise<void>((resolve) => http.once('close', () => resolve()));
     try {
       await hub.restore();
     } catch (e) {
-      await shutdown(hub, colyseus, http, closed);
+      await shutdown(local, colyseus, http, closed);
       throw e;
     }
     const port = (http.address() as AddressInfo).port;
@@ -84,8 +109,9 @@ export async function startClassroomServer(opts: ClassroomServerOptions): Promis
     return {
       url: `http://${shown}:${port}`,
       port,
+      processId: matchMaker.processId,
       close: () => {
-        closing ??= shutdown(hub, colyseus, http, closed).finally(() => {
+        closing ??= shutdown(local, colyseus, http, closed).finally(() => {
           running = false;
         });
         return closing;
@@ -97,9 +123,15 @@ export async function startClassroomServer(opts: ClassroomServerOptions): Promis
   }
 }
 
-async function shutdown(hub: ClassHub, colyseus: Server, http: ReturnType<typeof createServer>, closed: Promise<void>): Promise<void> {
+/** The rooms this process hosts (for the local-only GET /api/process). */
+async function localRooms(): Promise<{ processId: string; rooms: string[] }> {
+  const listed = await matchMaker.query({ processId: matchMaker.processId });
+  return { processId: matchMaker.processId, rooms: listed.map((r) => r.roomId).sort() };
+}
+
+async function shutdown(local: LocalTables, colyseus: Server, http: ReturnType<typeof createServer>, closed: Promise<void>): Promise<void> {
   // Tables first: timers stop and the last changes are saved while the store is still open.
-  await hub.close();
+  await local.close();
   await colyseus.gracefullyShutdown(false);
   http.closeAllConnections();
   await closed;

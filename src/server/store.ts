@@ -2,7 +2,7 @@
 // its seed-and-event-log envelope. One interface, two databases behind it (src/server/db/): the embedded
 // PGlite by default, PostgreSQL when DATABASE_URL is set. Secrets (instructor secret, seat tokens) are
 // stored only as SHA-256 hashes.
-import type { ClassConfig, TableStatus } from '../content/classroom-schema';
+import type { Broadcast, ClassConfig, TableStatus } from '../content/classroom-schema';
 import type { Envelope } from '../engine';
 
 export type ClassStatus = 'open' | 'started' | 'ended';
@@ -39,6 +39,8 @@ export interface TableRecord {
 }
 
 export interface ClassroomStore {
+  /** Which database holds the records (several server processes can share only PostgreSQL). */
+  readonly backend: 'pglite' | 'postgres';
   /** Creates the class and its tables (status 'waiting', no envelope) in one transaction. */
   createClass(c: ClassRecord): Promise<void>;
   getClass(id: string): Promise<ClassRecord | null>;
@@ -57,10 +59,26 @@ export interface ClassroomStore {
 
   getTable(classId: string, tableNo: number): Promise<TableRecord | null>;
   listTables(classId: string): Promise<TableRecord[]>;
-  /** Writes a table's state (envelope, status, AI seats, pause); the envelope replaces the stored one whole. */
-  saveTable(t: Omit<TableRecord, 'updatedAt'>): Promise<void>;
+  /**
+   * Writes a table's state (envelope, status, AI seats, pause); the envelope replaces the stored one whole.
+   * With `seqs`, the last move number answered for each of those students is kept in the same transaction
+   * (never lowered), so a restored table knows which moves it has already applied.
+   */
+  saveTable(t: Omit<TableRecord, 'updatedAt'>, seqs?: readonly StudentSeq[]): Promise<void>;
+  /** The last move number stored for each student of the class (0 for one who never moved). */
+  studentSeqs(classId: string): Promise<Map<string, number>>;
+
+  /** Keeps an instructor's broadcast to the class. */
+  addBroadcast(classId: string, b: Broadcast): Promise<void>;
+  /** The class's newest `limit` broadcasts, oldest first. */
+  listBroadcasts(classId: string, limit: number): Promise<Broadcast[]>;
 
   close(): Promise<void>;
+}
+
+export interface StudentSeq {
+  studentId: string;
+  lastSeq: number;
 }
 
 export class StoreConflict extends Error {

@@ -46,6 +46,9 @@ export interface TableRefusal {
   reason: string;
 }
 
+/** A console command as one table applies it. */
+export type TableCommand = { op: 'pause' } | { op: 'resume' } | { op: 'extend'; ms: number } | { op: 'inject'; shock: string } | { op: 'override'; overrides: Overrides };
+
 /** WebSocket close codes a table ends a connection with (4000+ is the application's range). */
 export const CLOSE = { replaced: 4100, moved: 4101, ended: 4102 } as const;
 
@@ -92,6 +95,8 @@ export class TableHost {
   private flushScheduled = false;
   private flushing: Promise<void> | null = null;
   private again = false;
+  /** Whether the next flush sends updates (a flush only for the move numbers saves without sending). */
+  private publishWanted = false;
   private closed = false;
   private room: { disconnect(): Promise<unknown> } | null = null;
 
@@ -358,6 +363,8 @@ export class TableHost {
       return null;
     }
     student.lastSeq = seq;
+    // The number is saved even when the move is refused (quietly: the others get no update for it).
+    this.scheduleSave();
     const seat = student.record.seat;
     if (action.seat !== seat) return { code: 'wrong-seat', seq, reason: `action.seat: "${action.seat}" is not this connection's seat "${seat}"` };
     const actor = this.actor;
@@ -436,9 +443,7 @@ export class TableHost {
   // ——— the instructor's commands ———
 
   /** One console command on this table: null when applied, else the table's refusal (an engine code for a refused shock). */
-  command(
-    cmd: { op: 'pause' } | { op: 'resume' } | { op: 'extend'; ms: number } | { op: 'inject'; shock: string } | { op: 'override'; overrides: Overrides },
-  ): TableRefusal | null {
+  command(cmd: TableCommand): TableRefusal | null {
     const actor = this.actor;
     const n = this.tableNo;
     if (!actor || this.status === 'waiting') return { code: 'not-started', reason: `table ${n} has not started` };
@@ -490,6 +495,7 @@ export class TableHost {
     if (this.closed) return;
     this.status = 'ended';
     for (const side of SIDES) this.clearGrace(side);
+    this.publishWanted = true;
     await this.flush();
     this.closed = true;
     this.actor?.stop();
@@ -504,6 +510,7 @@ export class TableHost {
   /** The server shuts down: timers stop, the last change is saved; the status stays for the restart. */
   async close(): Promise<void> {
     for (const side of SIDES) this.clearGrace(side);
+    this.publishWanted = true;
     await this.flush();
     this.closed = true;
     this.actor?.stop();
@@ -521,6 +528,11 @@ export class TableHost {
   }
 
   private schedule(): void {
+    this.publishWanted = true;
+    this.scheduleSave();
+  }
+
+  private scheduleSave(): void {
     if (this.closed || this.flushScheduled) return;
     this.flushScheduled = true;
     setImmediate(() => {
@@ -538,6 +550,8 @@ export class TableHost {
     this.flushing = (async () => {
       do {
         this.again = false;
+        const publish = this.publishWanted;
+        this.publishWanted = false;
         const snap = this.actor?.getSnapshot() ?? null;
         const game = snap?.context.game ?? null;
         if (this.status === 'playing' && game?.phase === 'ended') {
@@ -546,8 +560,10 @@ export class TableHost {
         }
         await this.save(snap);
         if (this.closed) return;
-        this.publish(snap);
-        this.ctx.changed();
+        if (publish) {
+          this.publish(snap);
+          this.ctx.changed();
+        }
       } while (this.again && !this.closed);
     })().finally(() => {
       this.flushing = null;
@@ -559,17 +575,22 @@ export class TableHost {
     const game = snap?.context.game ?? null;
     const aiSeats = this.aiSeats();
     const paused = snap?.matches('paused') ?? false;
-    const key = `${this.status}|${aiSeats.join(',')}|${paused}`;
+    // The move numbers answered go with the envelope (one transaction): a restored table never applies a move twice.
+    const seqs = this.students().map((s) => ({ studentId: s.record.id, lastSeq: s.lastSeq }));
+    const key = `${this.status}|${aiSeats.join(',')}|${paused}|${seqs.map((s) => `${s.studentId}:${s.lastSeq}`).join(',')}`;
     if (key === this.saved && game === this.savedGame) return;
     try {
-      await this.ctx.store.saveTable({
-        classId: this.ctx.classId,
-        tableNo: this.tableNo,
-        status: this.status,
-        envelope: game ? plain(envelopeOf(game)) : null,
-        aiSeats,
-        paused,
-      });
+      await this.ctx.store.saveTable(
+        {
+          classId: this.ctx.classId,
+          tableNo: this.tableNo,
+          status: this.status,
+          envelope: game ? plain(envelopeOf(game)) : null,
+          aiSeats,
+          paused,
+        },
+        seqs,
+      );
       this.saved = key;
       this.savedGame = game;
     } catch (e) {

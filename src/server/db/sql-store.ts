@@ -2,11 +2,11 @@
 // statements on PGlite and PostgreSQL. JSON values go in as text cast to json/jsonb (pg would turn a JS
 // array into a PostgreSQL array, and the two drivers serialise objects differently); ints stay int4 so both
 // drivers return numbers; timestamps come back as Date and leave here as ISO strings.
-import type { ClassConfig, TableStatus } from '../../content/classroom-schema';
+import type { Broadcast, ClassConfig, TableStatus } from '../../content/classroom-schema';
 import type { Envelope } from '../../engine';
-import { type ClassRecord, type ClassroomStore, type ClassStatus, StoreConflict, type StudentRecord, type TableRecord } from '../store';
+import { type ClassRecord, type ClassroomStore, type ClassStatus, StoreConflict, type StudentRecord, type StudentSeq, type TableRecord } from '../store';
 import { CONSTRAINTS } from './migrations';
-import { databaseErrorOf, type Sql, UNIQUE_VIOLATION } from './sql';
+import { databaseErrorOf, type Queryable, type Sql, UNIQUE_VIOLATION } from './sql';
 
 const FOREIGN_KEY_VIOLATION = '23503';
 
@@ -199,20 +199,57 @@ export class SqlStore implements ClassroomStore {
     return rows.map(tableOf);
   }
 
-  async saveTable(t: Omit<TableRecord, 'updatedAt'>): Promise<void> {
+  async saveTable(t: Omit<TableRecord, 'updatedAt'>, seqs: readonly StudentSeq[] = []): Promise<void> {
     if (!Number.isInteger(t.tableNo) || t.tableNo < 1) throw new Error(`saveTable: tableNo must be a whole number from 1, got ${JSON.stringify(t.tableNo)}`);
-    try {
+    for (const s of seqs) {
+      if (!Number.isInteger(s.lastSeq) || s.lastSeq < 0) throw new Error(`saveTable: seqs[${s.studentId}].lastSeq must be a whole number from 0, got ${JSON.stringify(s.lastSeq)}`);
+    }
+    const write = async (q: Queryable) => {
       // An upsert, so a table the class did not create at first can still be written (its class must exist).
-      await this.sql.query(
+      await q.query(
         `INSERT INTO tables (${TABLE_COLUMNS}) VALUES ($1, $2, $3, $4::text::json, $5::text::jsonb, $6, now())
          ON CONFLICT (class_id, table_no) DO UPDATE SET
            status = EXCLUDED.status, envelope = EXCLUDED.envelope, ai_seats = EXCLUDED.ai_seats,
            paused = EXCLUDED.paused, updated_at = EXCLUDED.updated_at`,
         [t.classId, t.tableNo, t.status, t.envelope === null ? null : JSON.stringify(t.envelope), JSON.stringify(t.aiSeats), t.paused],
       );
+      if (seqs.length === 0) return;
+      // GREATEST: a save that lost a race with a newer one never takes a student's number back.
+      await q.query(
+        `UPDATE students AS s SET last_seq = GREATEST(s.last_seq, v.seq)
+         FROM json_to_recordset($2::text::json) AS v(id text, seq int4)
+         WHERE s.id = v.id AND s.class_id = $1`,
+        [t.classId, JSON.stringify(seqs.map((x) => ({ id: x.studentId, seq: x.lastSeq })))],
+      );
+    };
+    try {
+      if (seqs.length === 0) await write(this.sql);
+      else await this.sql.transaction(write);
     } catch (err) {
       throw translate(err, `saveTable: no class ${t.classId}`);
     }
+  }
+
+  async studentSeqs(classId: string): Promise<Map<string, number>> {
+    const { rows } = await this.sql.query<{ id: string; last_seq: number }>('SELECT id, last_seq FROM students WHERE class_id = $1', [classId]);
+    return new Map(rows.map((r) => [r.id, Number(r.last_seq)]));
+  }
+
+  async addBroadcast(classId: string, b: Broadcast): Promise<void> {
+    const at = timestampParam('at', b.at);
+    try {
+      await this.sql.query('INSERT INTO broadcasts (class_id, text, at) VALUES ($1, $2, $3)', [classId, b.text, at]);
+    } catch (err) {
+      throw translate(err, `addBroadcast: no class ${classId}`);
+    }
+  }
+
+  async listBroadcasts(classId: string, limit: number): Promise<Broadcast[]> {
+    const { rows } = await this.sql.query<{ text: string; at: Date | string }>(
+      'SELECT text, at FROM (SELECT id, text, at FROM broadcasts WHERE class_id = $1 ORDER BY id DESC LIMIT $2) AS newest ORDER BY id',
+      [classId, limit],
+    );
+    return rows.map((r) => ({ text: r.text, at: iso(r.at) }));
   }
 
   close(): Promise<void> {
