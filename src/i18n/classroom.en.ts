@@ -268,4 +268,22 @@ export const classroomEn = {
     replaced: 'The seat is open in another tab or browser.',
     closed: 'The class has ended.',
   },
+  // the game's own screens for a student at a class's table (briefing, news, signing, vote, debrief)
+  screens: {
+    seatHeading: 'Your seat: table {n}',
+    yourRole: 'Your role: {role}.',
+    withYou: 'Also in your delegation:',
+    aloneInDelegation: 'Nobody else sits for your delegation at this table.',
+    acrossIntro: 'The {side} delegation at your table:',
+    acrossAi: 'The {side} delegation is played by the AI.',
+    acrossNobody: 'Nobody sits for {side} at your table yet.',
+    waitLead: 'Waiting for your lead negotiator: they say when your delegation goes on.',
+    waitOther: 'The AI plays your lead negotiator’s seat: the table goes on when the {side} delegation is ready.',
+    leadReady: 'Your lead negotiator is ready; waiting for the {side} delegation.',
+    youReady: 'Your delegation is ready; waiting for the {side} delegation.',
+    otherReady: 'The {side} delegation is ready.',
+    bothReady: 'Both delegations are ready.',
+    debriefClassNote: 'Your table’s game stays with your class: your instructor can go over it with the whole class in the class debrief, counterfactual lab included.',
+    leaveHelp: 'Gives up your seat and goes back to the title; your table’s game stays with your class.',
+  },
 } as const;

@@ -269,4 +269,22 @@ export const classroomEs: Messages['ui']['classroom'] = {
     replaced: 'El puesto está abierto en otra pestaña u otro navegador.',
     closed: 'La clase terminó.',
   },
+  // las pantallas del juego para un estudiante en una mesa de la clase (informe, noticias, firma, votación, análisis)
+  screens: {
+    seatHeading: 'Su puesto: mesa {n}',
+    yourRole: 'Su función: {role}.',
+    withYou: 'También en su delegación:',
+    aloneInDelegation: 'Nadie más ocupa un puesto de su delegación en esta mesa.',
+    acrossIntro: 'La delegación de {side} en su mesa:',
+    acrossAi: 'La delegación de {side} está a cargo de la IA.',
+    acrossNobody: 'Todavía nadie ocupa un puesto de {side} en su mesa.',
+    waitLead: 'Esperando a su negociador principal, quien decide cuándo sigue su delegación.',
+    waitOther: 'La IA juega el puesto de su negociador principal: la mesa sigue cuando la delegación de {side} esté lista.',
+    leadReady: 'Su negociador principal está listo; esperando a la delegación de {side}.',
+    youReady: 'Su delegación está lista; esperando a la delegación de {side}.',
+    otherReady: 'La delegación de {side} está lista.',
+    bothReady: 'Las dos delegaciones están listas.',
+    debriefClassNote: 'La partida de su mesa queda con su clase: su docente puede analizarla con el grupo completo en el análisis de la clase, con el laboratorio contrafactual incluido.',
+    leaveHelp: 'Deja su puesto y vuelve a la portada; la partida de su mesa queda con su clase.',
+  },
 };

@@ -1,12 +1,15 @@
 // The briefing: the player's own secret brief — priorities with weights and option values, the
 // reservation value, constituencies, how the side ratifies, capital and trust, the calendar with what is
-// announced, and who sits across the table.
+// announced, and who sits across the table. At a class's table it also shows the student's seat and role,
+// and who (tablemates or the AI) plays the other delegation.
 import { difficultyLevels, findPersona } from '../../ai/persona-registry';
-import type { SideView, View } from '../../engine';
+import type { Joined } from '../../content/classroom-schema';
+import type { Side, SideView, View } from '../../engine';
 import type { Locale } from '../../i18n/translate';
 import type { Ui } from '../context';
 import { h, meter, screenHeading } from '../dom';
 import { formatDate, instrumentName, listText, local, pct, points, sideName, tr } from '../i18n';
+import { parseClassSeat, roleText, seatText } from '../table/class-seat';
 
 /** The priorities table: one row per issue, weight and the worth of each option (0–100). */
 export function prioritiesTable(lang: Locale, view: View, own: SideView, caption: string, hideCaption = false): HTMLElement {
@@ -88,6 +91,102 @@ export function rulesList(lang: Locale, own: SideView, names: { name: { en: stri
   );
 }
 
+/** Whether the AI plays a seat of the student's table now (a seat of its own, or standing in for an absent student). */
+function aiPlays(ui: Ui, seat: string): boolean {
+  const c = ui.state.classroom;
+  return c.aiSeats.includes(seat) && !c.tablemates.some((m) => m.seat === seat && m.connected);
+}
+
+/** One delegation's seats at the student's table (the student's own left out), lead first, as list items. */
+function delegationItems(ui: Ui, me: Joined, side: Side): HTMLElement[] {
+  const c = ui.state.classroom;
+  const rank = (seat: string) => {
+    const p = parseClassSeat(seat);
+    return p ? (p.role === 'lead' ? 0 : p.n) : 99;
+  };
+  const role = (seat: string) => {
+    const p = parseClassSeat(seat);
+    return p ? roleText(ui.lang, p.role, p.n) : seat;
+  };
+  const ofSide = (seat: string) => parseClassSeat(seat)?.side === side && seat !== me.seat;
+  const mates = c.tablemates.filter((m) => ofSide(m.seat));
+  const ai = c.aiSeats.filter((s) => ofSide(s) && !mates.some((m) => m.seat === s));
+  const rows: { seat: string; el: HTMLElement }[] = [
+    ...mates.map((m) => ({
+      seat: m.seat,
+      el: h(
+        'li',
+        { class: m.connected ? 'mate is-connected' : 'mate is-away' },
+        h('span', { class: 'mate-name' }, m.name),
+        ` — ${role(m.seat)}`,
+        m.connected ? null : ` (${ui.tr('classroom.away')}${aiPlays(ui, m.seat) ? `; ${ui.tr('classroom.aiStandsIn')}` : ''})`,
+      ),
+    })),
+    ...ai.map((s) => ({ seat: s, el: h('li', { class: 'mate is-ai' }, ui.tr('classroom.aiSeat', { seat: role(s) })) })),
+  ];
+  return rows.sort((a, b) => rank(a.seat) - rank(b.seat)).map((r) => r.el);
+}
+
+/** "Across the table" at a class's table: the other delegation's students by name and role, or the AI. */
+function classAcross(ui: Ui, me: Joined): HTMLElement[] {
+  const other: Side = me.side === 'us' ? 'mx' : 'us';
+  const side = sideName(ui.lang, other);
+  const c = ui.state.classroom;
+  const students = c.tablemates.some((m) => parseClassSeat(m.seat)?.side === other);
+  const items = delegationItems(ui, me, other);
+  if (!students) return [h('p', { 'data-testid': 'across' }, ui.tr(items.length ? 'classroom.screens.acrossAi' : 'classroom.screens.acrossNobody', { side }))];
+  return [h('p', {}, ui.tr('classroom.screens.acrossIntro', { side })), h('ul', { class: 'mates', 'data-testid': 'across' }, items)];
+}
+
+/** The student's seat at a class's table: name, side and role, what the role may do, and the rest of the delegation. */
+function classSeatSection(ui: Ui, me: Joined): HTMLElement {
+  const mates = delegationItems(ui, me, me.side);
+  const p = parseClassSeat(me.seat);
+  return h(
+    'section',
+    { class: 'panel class-seat', 'aria-labelledby': 'brief-seat', 'data-testid': 'brief-seat' },
+    h('h2', { id: 'brief-seat' }, ui.tr('classroom.screens.seatHeading', { n: me.tableNo })),
+    h('p', {}, `${ui.tr('classroom.you')} `, h('strong', { class: 'mate-name' }, me.name), ` — ${seatText(ui.lang, me.seat)}`),
+    h('p', { class: 'lead', 'data-testid': 'brief-role' }, ui.tr('classroom.screens.yourRole', { role: roleText(ui.lang, me.role, p?.n ?? 1) })),
+    h('p', { class: 'help', 'data-testid': 'brief-role-help' }, ui.tr(me.role === 'lead' ? 'classroom.roleLeadHelp' : 'classroom.roleAdviserHelp')),
+    mates.length
+      ? [h('p', {}, ui.tr('classroom.screens.withYou')), h('ul', { class: 'mates', 'data-testid': 'brief-delegation' }, mates)]
+      : h('p', { class: 'help', 'data-testid': 'brief-delegation' }, ui.tr('classroom.screens.aloneInDelegation')),
+  );
+}
+
+/** Who a class's table waits for before it goes on (null when nobody has said anything yet and the student leads). */
+function waitingText(ui: Ui, me: Joined): string | null {
+  const ready = ui.state.classroom.readySides;
+  const other: Side = me.side === 'us' ? 'mx' : 'us';
+  const side = sideName(ui.lang, other);
+  const mine = ready.includes(me.side);
+  const theirs = ready.includes(other);
+  if (mine && theirs) return ui.tr('classroom.screens.bothReady');
+  if (mine) return ui.tr(me.role === 'lead' ? 'classroom.screens.youReady' : 'classroom.screens.leadReady', { side });
+  const parts: string[] = [];
+  if (me.role !== 'lead') {
+    // With no student leading the delegation, the table only waits for the other side's lead.
+    if (aiPlays(ui, `${me.side}.lead`)) return ui.tr('classroom.screens.waitOther', { side });
+    parts.push(ui.tr('classroom.screens.waitLead'));
+  }
+  if (theirs) parts.push(ui.tr('classroom.screens.otherReady', { side }));
+  return parts.length ? parts.join(' ') : null;
+}
+
+/**
+ * The control that moves the game on (ready, continue). At a class's table only a delegation's lead says
+ * when it goes on (the table refuses an adviser), so an adviser sees whom the table waits for instead of
+ * a button, and a lead sees the button with which delegations are ready. Solo play: the button alone.
+ */
+export function goOnControls(ui: Ui, button: HTMLElement): (HTMLElement | null)[] {
+  const me = ui.state.classroom.joined;
+  if (!me) return [button];
+  const text = waitingText(ui, me);
+  const status = text ? h('p', { class: 'status-line', role: 'status', 'data-testid': 'go-on-status' }, text) : null;
+  return me.role === 'lead' ? [button, status] : [status];
+}
+
 export function briefingScreen(ui: Ui): HTMLElement {
   const view = ui.state.view!;
   const own = view.own!;
@@ -98,6 +197,7 @@ export function briefingScreen(ui: Ui): HTMLElement {
   const persona = opp ? findPersona(opp.persona) : undefined;
   const level = opp ? difficultyLevels()[opp.difficulty as 'normal'] : undefined;
   const foreseen = new Map(view.foreseen.map((f) => [f.round, f]));
+  const me = ui.state.classroom.joined;
   return h(
     'section',
     { class: 'screen screen-briefing', 'aria-labelledby': 'briefing-heading' },
@@ -132,20 +232,25 @@ export function briefingScreen(ui: Ui): HTMLElement {
           h('p', {}, ui.tr('briefing.capital', { capital: own.capital, perRound: own.capitalPerRound })),
           h('p', {}, ui.tr('briefing.trust', { pct: pct(own.trust) })),
         ),
+        me ? classSeatSection(ui, me) : null,
         h(
           'section',
           { class: 'panel', 'aria-labelledby': 'brief-opponent' },
           h('h2', { id: 'brief-opponent' }, ui.tr('briefing.opponentHeading')),
-          h(
-            'p',
-            {},
-            ui.tr('briefing.opponent', {
-              side: sideName(lang, side === 'us' ? 'mx' : 'us'),
-              persona: persona ? local(lang, persona.name) : (opp?.persona ?? ''),
-              difficulty: level ? local(lang, level.name) : (opp?.difficulty ?? ''),
-            }),
-          ),
-          persona ? h('p', { class: 'help' }, local(lang, persona.description)) : null,
+          me
+            ? classAcross(ui, me)
+            : [
+                h(
+                  'p',
+                  {},
+                  ui.tr('briefing.opponent', {
+                    side: sideName(lang, side === 'us' ? 'mx' : 'us'),
+                    persona: persona ? local(lang, persona.name) : (opp?.persona ?? ''),
+                    difficulty: level ? local(lang, level.name) : (opp?.difficulty ?? ''),
+                  }),
+                ),
+                persona ? h('p', { class: 'help' }, local(lang, persona.description)) : null,
+              ],
         ),
       ),
       h(
@@ -181,7 +286,7 @@ export function briefingScreen(ui: Ui): HTMLElement {
     h(
       'div',
       { class: 'button-row sticky-actions' },
-      h('button', { type: 'button', class: 'btn btn-primary', id: 'ready', 'data-testid': 'ready', onclick: () => ui.controller.ready() }, ui.tr('briefing.start')),
+      goOnControls(ui, h('button', { type: 'button', class: 'btn btn-primary', id: 'ready', 'data-testid': 'ready', onclick: () => ui.controller.ready() }, ui.tr('briefing.start'))),
     ),
   );
 }

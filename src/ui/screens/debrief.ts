@@ -1,6 +1,7 @@
 // The debrief: the outcome and scores, both sides' secret briefs side by side, the offers in utility
 // space (a lazily loaded chart and the same data as a table), the shocks and what they changed, the
-// vote, and what really happened, issue by issue, with its sources.
+// vote, and what really happened, issue by issue, with its sources. A student of a class leaves the class
+// from here; the replays and the lab come with the instructor's class debrief instead.
 import { type Side, SIDES, type View } from '../../engine';
 import type { Ui } from '../context';
 import { h, screenHeading } from '../dom';
@@ -240,6 +241,10 @@ function historySection(ui: Ui, view: View): HTMLElement {
 export function debriefScreen(ui: Ui): HTMLElement {
   const view = ui.state.view!;
   const outcome = view.outcome!;
+  // A student of a class: the table's game is the server's; it can be exported only when the controller
+  // hands it over as a save. Replays and the lab come with the instructor's class debrief.
+  const inClass = ui.state.classroom.joined !== null;
+  const canExport = !inClass || ui.controller.currentSave() !== null;
   return h(
     'section',
     { class: 'screen screen-debrief', 'aria-labelledby': 'debrief-heading' },
@@ -263,15 +268,31 @@ export function debriefScreen(ui: Ui): HTMLElement {
     shocksSection(ui, view),
     voteSection(ui, view),
     historySection(ui, view),
-    forkPanel(ui, view),
+    inClass ? null : forkPanel(ui, view),
     h(
       'div',
       { class: 'panel button-row' },
-      h('button', { type: 'button', class: 'btn', id: 'export-save', 'data-testid': 'export-save', 'aria-describedby': 'export-help', onclick: () => ui.exportSave() }, ui.tr('debrief.export')),
-      h('p', { class: 'help', id: 'export-help' }, ui.tr('debrief.exportHelp')),
-      h('button', { type: 'button', class: 'btn', id: 'what-if', 'data-testid': 'what-if', 'aria-describedby': 'what-if-help', onclick: () => ui.controller.openLab(true) }, ui.tr('lab.whatIf')),
-      h('p', { class: 'help', id: 'what-if-help' }, ui.tr('lab.whatIfHelp')),
-      h('button', { type: 'button', class: 'btn btn-primary', id: 'to-title', 'data-testid': 'to-title', onclick: () => ui.controller.backToTitle() }, ui.tr('debrief.toTitle')),
+      canExport
+        ? [
+            h('button', { type: 'button', class: 'btn', id: 'export-save', 'data-testid': 'export-save', 'aria-describedby': 'export-help', onclick: () => ui.exportSave() }, ui.tr('debrief.export')),
+            h('p', { class: 'help', id: 'export-help' }, ui.tr('debrief.exportHelp')),
+          ]
+        : null,
+      inClass
+        ? [
+            h('p', { class: 'help', 'data-testid': 'class-debrief-note' }, ui.tr('classroom.screens.debriefClassNote')),
+            h(
+              'button',
+              { type: 'button', class: 'btn btn-primary', id: 'leave-class', 'data-testid': 'leave-class', 'aria-describedby': 'leave-help', onclick: () => ui.controller.leaveClass() },
+              ui.tr('classroom.leave'),
+            ),
+            h('p', { class: 'help', id: 'leave-help' }, ui.tr('classroom.screens.leaveHelp')),
+          ]
+        : [
+            h('button', { type: 'button', class: 'btn', id: 'what-if', 'data-testid': 'what-if', 'aria-describedby': 'what-if-help', onclick: () => ui.controller.openLab(true) }, ui.tr('lab.whatIf')),
+            h('p', { class: 'help', id: 'what-if-help' }, ui.tr('lab.whatIfHelp')),
+            h('button', { type: 'button', class: 'btn btn-primary', id: 'to-title', 'data-testid': 'to-title', onclick: () => ui.controller.backToTitle() }, ui.tr('debrief.toTitle')),
+          ],
     ),
   );
 }

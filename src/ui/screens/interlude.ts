@@ -7,6 +7,7 @@ import { h, screenHeading } from '../dom';
 import { effectText } from '../effects-text';
 import { forkText } from '../fork-text';
 import { formatDate, local } from '../i18n';
+import { goOnControls } from './briefing';
 
 function shockArticle(ui: Ui, view: View, shock: ShockView, k: number): HTMLElement {
   const type = lookup(ui.lang, `ui.interlude.shockType.${shock.type}`) ?? shock.type;
@@ -58,7 +59,7 @@ export function interludeScreen(ui: Ui): HTMLElement {
       h(
         'div',
         { class: 'button-row' },
-        h('button', { type: 'button', class: 'btn btn-primary', id: 'continue', 'data-testid': 'continue', onclick: () => ui.controller.ack() }, ui.tr('interlude.continue')),
+        goOnControls(ui, h('button', { type: 'button', class: 'btn btn-primary', id: 'continue', 'data-testid': 'continue', onclick: () => ui.controller.ack() }, ui.tr('interlude.continue'))),
       ),
     ),
   );

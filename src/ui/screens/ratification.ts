@@ -5,6 +5,7 @@ import type { Locale } from '../../i18n/translate';
 import type { Ui } from '../context';
 import { h, meter, screenHeading } from '../dom';
 import { constituencyName, instrumentName, pct, sideName, tr } from '../i18n';
+import { goOnControls } from './briefing';
 
 export function voteTable(lang: Locale, view: View, side: Side, r: RatificationResult, caption: string): HTMLElement {
   const weights = new Map((view.reveal?.sides[side] ?? (side === view.side ? view.own : null))?.constituencies.map((c) => [c.id, c.ratificationWeight]) ?? []);
@@ -78,7 +79,7 @@ export function ratificationScreen(ui: Ui): HTMLElement {
     h(
       'div',
       { class: 'button-row' },
-      h('button', { type: 'button', class: 'btn btn-primary', id: 'continue', 'data-testid': 'continue', onclick: () => ui.controller.ack() }, ui.tr('ratification.continue')),
+      goOnControls(ui, h('button', { type: 'button', class: 'btn btn-primary', id: 'continue', 'data-testid': 'continue', onclick: () => ui.controller.ack() }, ui.tr('ratification.continue'))),
     ),
   );
 }

@@ -2,6 +2,7 @@
 import type { Ui } from '../context';
 import { h, screenHeading } from '../dom';
 import { cardName, listText, local, optionLabel } from '../i18n';
+import { goOnControls } from './briefing';
 
 export function signingScreen(ui: Ui): HTMLElement {
   const view = ui.state.view!;
@@ -22,7 +23,7 @@ export function signingScreen(ui: Ui): HTMLElement {
     h(
       'div',
       { class: 'button-row' },
-      h('button', { type: 'button', class: 'btn btn-primary', id: 'continue', 'data-testid': 'continue', onclick: () => ui.controller.ack() }, ui.tr('signing.continue')),
+      goOnControls(ui, h('button', { type: 'button', class: 'btn btn-primary', id: 'continue', 'data-testid': 'continue', onclick: () => ui.controller.ack() }, ui.tr('signing.continue'))),
     ),
   );
 }
