@@ -274,10 +274,17 @@ export const asStored = (action: Action, side: Side): Action => ({ ...action, se
 
 /**
  * Whether a delegation's moves in the log are exactly what its student sent, in order: every acknowledged
- * move once, nothing refused, and a move whose page closed before any answer either there once (it
- * arrived) or not at all (it was lost, and the next page decided again). Null when so, else what differs.
+ * move once, and a move whose page closed before any answer (or with another answer in `open`) either
+ * there once (it arrived) or not at all (it was lost, and the next page decided again); nothing else.
+ * Null when so, else what differs.
  */
-export function logMatchesSent(logMoves: readonly Action[], sent: Player['sent'], side: Side): string | null {
+export function logMatchesSent(
+  logMoves: readonly Action[],
+  sent: Player['sent'],
+  side: Side,
+  /** Answers whose move may be in the log or not ('refused': a move re-sent after a restart that the table had already applied). */
+  open: readonly Player['sent'][number]['answer'][] = ['closed'],
+): string | null {
   const log = logMoves.map((m) => JSON.stringify(m));
   const mine = sent.map((s) => JSON.stringify(asStored(s.action, side)));
   // A closed page's move may or may not have arrived, and the next page may send the very same move
@@ -291,12 +298,13 @@ export function logMatchesSent(logMoves: readonly Action[], sent: Player['sent']
     if (k === sent.length) ok = i === log.length;
     else {
       const s = sent[k]!;
-      const here = i < log.length && log[i] === mine[k] && (s.answer === 'acknowledged' || s.answer === 'closed') && fits(i + 1, k + 1);
-      ok = here || (s.answer === 'closed' && fits(i, k + 1));
+      const optional = open.includes(s.answer);
+      const here = i < log.length && log[i] === mine[k] && (s.answer === 'acknowledged' || optional) && fits(i + 1, k + 1);
+      ok = here || (optional && fits(i, k + 1));
     }
     memo.set(key, ok);
     return ok;
   };
   if (fits(0, 0)) return null;
-  return `the log's moves ${JSON.stringify(logMoves)} are not the student's moves ${JSON.stringify(sent)} (closed pages' moves may be missing, nothing else)`;
+  return `the log's moves ${JSON.stringify(logMoves)} are not the student's moves ${JSON.stringify(sent)} (only ${open.join(', ')} moves may be missing)`;
 }
