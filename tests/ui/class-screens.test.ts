@@ -2,6 +2,7 @@
 // across (students by name and role, or the AI), the student's role; an adviser sees whom the table waits
 // for instead of a button only the lead may press; the debrief leaves the class instead of going to the
 // title, and offers no export, replay or lab that a class's game cannot give. Solo play keeps its screens.
+import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import type { GameState } from '../../src/engine';
 import { freshGame, joined, play, updateFor } from '../net/fake-net';
@@ -138,6 +139,29 @@ describe('the debrief at a class’s table', () => {
     expect(s.screen).toBe('title');
     expect(s.classroom.joined).toBeNull();
     expect(m.memory.loadSeat()).toBeNull();
+  });
+});
+
+describe('accessibility of a student’s game screens', () => {
+  async function serious(): Promise<string[]> {
+    const r = await axe.run(document, { rules: { 'color-contrast': { enabled: false } }, resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  }
+
+  it('the adviser’s briefing and news, and the class debrief, have no serious axe violation and unique ids', async () => {
+    const m = await seatedAt('mx.adviser');
+    const found: Record<string, string[]> = {};
+    const check = async (name: string) => {
+      const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+      found[name] = [...(await serious()), ...ids.filter((id, k) => ids.indexOf(id) !== k).map((id) => `duplicate id ${id}`)];
+    };
+    await show(m, freshGame(), 'mx.adviser', { screen: 'briefing', tablemates: tableOf('mx.adviser'), aiSeats: ['us.adviser'], readySides: ['us'] });
+    await check('briefing');
+    await show(m, freshGame(), 'mx.adviser', { screen: 'interlude', tablemates: tableOf('mx.adviser') }, false);
+    await check('interlude');
+    await show(m, ended(), 'mx.adviser', { screen: 'debrief', tablemates: tableOf('mx.adviser') }, false);
+    await check('debrief');
+    expect(found).toEqual({ briefing: [], interlude: [], debrief: [] });
   });
 });
 
