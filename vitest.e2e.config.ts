@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { reporters } from './vitest.reporters';
+import { reporters } from './vitest.reporters.ts';
 
 // End-to-end tests: the production build (made once by the global setup) served by Vite's preview API
 // and played in Debian's chromium through playwright-core. One file at a time: each starts its own

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { reporters } from './vitest.reporters';
+import { reporters } from './vitest.reporters.ts';
 
 // Wiring tests of the Phaser canvas layer: a real HEADLESS game in jsdom on top of Phaser's own
 // canvas/WebGL/Image mocks (vendored in tests/render). Pixels are left to the Chromium e2e run.

@@ -56,6 +56,7 @@ export default defineConfig(async () => {
       include: problem ? [] : ['tests/server/**/*.test.ts'],
       passWithNoTests: problem !== null,
       testTimeout: 60_000,
+      hookTimeout: 120_000,
       env: { BINATIONAL_TEST_DB: 'postgres', BINATIONAL_TEST_DATABASE_URL: url ?? '', BINATIONAL_TEST_REDIS_URL: redisUrl },
       reporters: reporters('server-pg'),
     },

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { reporters } from './vitest.reporters';
+import { reporters } from './vitest.reporters.ts';
 
 // The DOM overlay's tests: a real AppController driven through the overlay's controls in jsdom.
 export default defineConfig({
