@@ -13,6 +13,10 @@ export class Metrics {
   /** A proposal or counter-offer to the first console summary showing it on the table. */
   readonly consoleLatency: number[] = [];
   readonly movesByType = new Map<string, number>();
+  /** Milliseconds the bots' AI took per decision (it runs on this process's event loop). */
+  readonly decideMs: number[] = [];
+  /** Garbage-collection pauses of this process, in milliseconds. */
+  readonly gcMs: number[] = [];
   moves = 0;
   signals = 0;
   updates = 0;

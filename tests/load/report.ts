@@ -57,7 +57,14 @@ export interface LoadFigures {
     errorLogLines: number;
     firstErrorLines: string[];
   };
-  bots: ResourceFigures & { eventLoopDelayP99Ms: number; eventLoopDelayMaxMs: number };
+  bots: ResourceFigures & {
+    eventLoopDelayP99Ms: number;
+    eventLoopDelayMaxMs: number;
+    /** The students' AI choosing a move, per decision (it runs on the bots' event loop). */
+    decideMs: Distribution | null;
+    gcMs: Distribution | null;
+    gcTotalMs: number;
+  };
   /** What else ran on the machine meanwhile (other processes' CPU, percent of one core; the highest 1-minute load average). */
   machine: { othersCpuMeanPct: number; loadAverageMax: number };
   /** Minute by minute: what the latency did against what the server and the rest of the machine did. */
@@ -163,6 +170,9 @@ export function formatReport(r: LoadFigures): string {
   const b = r.bots;
   lines.push(
     `Bots (this process): CPU mean ${f1(b.cpuMeanPct)}%, peak ${f1(b.cpuPeakPct)}% of one core; RSS peak ${f1(b.rssPeakMB)} MB; event-loop delay p99 ${f1(b.eventLoopDelayP99Ms)} ms, max ${f1(b.eventLoopDelayMaxMs)} ms`,
+  );
+  lines.push(
+    `  (a late arrival there adds to the measured latency) the AI's decisions: ${b.decideMs ? `p99 ${f1(b.decideMs.p99)} ms, max ${f1(b.decideMs.max)} ms` : 'none'}; GC pauses: ${b.gcMs ? `${b.gcMs.count}, ${n(Math.round(b.gcTotalMs))} ms in all, p99 ${f1(b.gcMs.p99)} ms, max ${f1(b.gcMs.max)} ms` : 'none'}`,
   );
   lines.push(
     `Machine: other processes used ${f1(r.machine.othersCpuMeanPct)}% of one core on average meanwhile (load average up to ${r.machine.loadAverageMax.toFixed(2)} on ${s.cores} cores)`,

@@ -13,8 +13,6 @@ export interface ServerOptions {
   databaseUrl?: string;
   /** Write a V8 CPU profile of the server into this folder when it stops (node --cpu-prof). */
   cpuProfDir?: string;
-  /** Start the server under `nice -n` (every thread of it inherits the niceness). */
-  nice?: number;
 }
 
 export interface CpuSample {
@@ -144,9 +142,7 @@ export class ServerProcess {
     const args = ['--import', 'tsx'];
     if (opts.cpuProfDir) args.push('--cpu-prof', `--cpu-prof-dir=${resolve(opts.cpuProfDir)}`);
     args.push('src/server/main.ts');
-    // nice execs node in its own process, so the pid stays the server's.
-    const [command, argv] = opts.nice === undefined ? [process.execPath, args] : ['nice', ['-n', String(opts.nice), process.execPath, ...args]];
-    const child = spawn(command, argv, { cwd: opts.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: opts.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const sp = new ServerProcess(child, `http://127.0.0.1:${port}`, dataDir, logFile);
     const log = createWriteStream(logFile);
     child.stdout!.pipe(log, { end: false });

@@ -353,7 +353,10 @@ export class SeatBot {
       if (!opp.ok) throw new Error(opp.error);
       this.opponent = (v) => opp.decide(v).action;
     }
-    return this.opponent(view);
+    const t = performance.now();
+    const action = this.opponent(view);
+    this.run.metrics.decideMs.push(performance.now() - t);
+    return action;
   }
 
   private send(action: ActMove, u: TableUpdate): void {
