@@ -276,6 +276,40 @@ describe(`ClassroomStore (${testBackend()})`, () => {
       );
       expect(await store.listStudents('class-a')).toHaveLength(6);
     });
+
+    it('keeps each student’s last move number with the table’s save, never lowers it, and writes neither when the save fails', async () => {
+      const ana = aStudent({ tableNo: 1, seat: 'us.lead' });
+      const bo = aStudent({ tableNo: 1, seat: 'mx.lead' });
+      await store.addStudent(ana);
+      await store.addStudent(bo);
+      const table = { classId: 'class-a', tableNo: 1, status: 'playing' as const, envelope: null, aiSeats: [], paused: false };
+      expect(await store.studentSeqs('class-a')).toStrictEqual(new Map([[ana.id, 0], [bo.id, 0]]));
+      await store.saveTable(table, [{ studentId: ana.id, lastSeq: 7 }, { studentId: bo.id, lastSeq: 2 }]);
+      expect(await store.studentSeqs('class-a')).toStrictEqual(new Map([[ana.id, 7], [bo.id, 2]]));
+      // A save that lost a race with a newer one does not take a number back.
+      await store.saveTable(table, [{ studentId: ana.id, lastSeq: 5 }, { studentId: bo.id, lastSeq: 3 }]);
+      expect(await store.studentSeqs('class-a')).toStrictEqual(new Map([[ana.id, 7], [bo.id, 3]]));
+      // One transaction: a table that cannot be saved leaves the numbers as they were.
+      await expect(store.saveTable({ ...table, status: 'lost' as never }, [{ studentId: ana.id, lastSeq: 9 }])).rejects.toThrow();
+      expect((await store.studentSeqs('class-a')).get(ana.id)).toBe(7);
+      await expect(store.saveTable(table, [{ studentId: ana.id, lastSeq: -1 }])).rejects.toThrow(/lastSeq/);
+    });
+  });
+
+  describe('broadcasts', () => {
+    beforeEach(() => store.createClass(aClass()));
+
+    it('keeps a class’s broadcasts and lists the newest, oldest first; refuses one for an unknown class', async () => {
+      for (let k = 1; k <= 4; k++) await store.addBroadcast('class-a', { text: `message ${k}`, at: `2026-03-02T15:2${k}:00.000Z` });
+      expect(await store.listBroadcasts('class-a', 3)).toStrictEqual([
+        { text: 'message 2', at: '2026-03-02T15:22:00.000Z' },
+        { text: 'message 3', at: '2026-03-02T15:23:00.000Z' },
+        { text: 'message 4', at: '2026-03-02T15:24:00.000Z' },
+      ]);
+      expect(await store.listBroadcasts('other', 3)).toStrictEqual([]);
+      await expect(store.addBroadcast('ghost', { text: 'hello', at: '2026-03-02T15:20:00.000Z' })).rejects.toThrow(/no class ghost/);
+      await expect(store.addBroadcast('class-a', { text: 'hello', at: 'yesterday' })).rejects.toThrow(/at: expected an ISO date-time/);
+    });
   });
 });
 
