@@ -274,16 +274,19 @@ export const asStored = (action: Action, side: Side): Action => ({ ...action, se
 
 /**
  * Whether a delegation's moves in the log are exactly what its student sent, in order: every acknowledged
- * move once, and a move whose page closed before any answer (or with another answer in `open`) either
- * there once (it arrived) or not at all (it was lost, and the next page decided again); nothing else.
+ * move once, a refused one never, and a move whose page closed before any answer (or with another
+ * answer in `open`) either there once (it arrived) or not at all (it was lost, and the next page decided
+ * again); nothing else.
  * Null when so, else what differs.
  */
 export function logMatchesSent(
   logMoves: readonly Action[],
   sent: Player['sent'],
   side: Side,
-  /** Answers whose move may be in the log or not ('refused': a move re-sent after a restart that the table had already applied). */
+  /** Answers whose move may be in the log or not. */
   open: readonly Player['sent'][number]['answer'][] = ['closed'],
+  /** Answers whose move is never in the log (a refused move was not applied). */
+  absent: readonly Player['sent'][number]['answer'][] = ['refused'],
 ): string | null {
   const log = logMoves.map((m) => JSON.stringify(m));
   const mine = sent.map((s) => JSON.stringify(asStored(s.action, side)));
@@ -300,11 +303,11 @@ export function logMatchesSent(
       const s = sent[k]!;
       const optional = open.includes(s.answer);
       const here = i < log.length && log[i] === mine[k] && (s.answer === 'acknowledged' || optional) && fits(i + 1, k + 1);
-      ok = here || (optional && fits(i, k + 1));
+      ok = here || ((optional || absent.includes(s.answer)) && fits(i, k + 1));
     }
     memo.set(key, ok);
     return ok;
   };
   if (fits(0, 0)) return null;
-  return `the log's moves ${JSON.stringify(logMoves)} are not the student's moves ${JSON.stringify(sent)} (only ${open.join(', ')} moves may be missing)`;
+  return `the log's moves ${JSON.stringify(logMoves)} are not the student's moves ${JSON.stringify(sent)} (only ${[...open, ...absent].join(', ')} moves may be missing, and ${absent.join(', ')} ones must be)`;
 }
