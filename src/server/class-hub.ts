@@ -60,11 +60,15 @@ export class ClassHub {
 
   // ——— lifecycle ———
 
-  /** Makes sure every class not ended has its rooms (on this process or another; rooms already running are left as they are). */
-  async restore(): Promise<void> {
+  /**
+   * Makes sure every class not ended has its rooms (on this process or another; rooms already running are
+   * left as they are). At startup, and then now and again when processes share the classes: the tables of
+   * a process that stopped open again elsewhere, from their stored games.
+   */
+  async restore(quiet = false): Promise<void> {
     for (const record of await this.opts.store.listOpenClasses()) {
       if (!getScenario(record.config.scenarioId)) {
-        this.opts.log(`class ${record.id}: scenario ${record.config.scenarioId} is no longer in the library; not restored`);
+        if (!quiet) this.opts.log(`class ${record.id}: scenario ${record.config.scenarioId} is no longer in the library; not restored`);
         continue;
       }
       await this.openRooms(record);

@@ -33,6 +33,8 @@ export interface ClassroomServerOptions {
   redisUrl?: string;
   /** With redisUrl: host:port (and path) at which clients reach THIS process's rooms, e.g. "10.0.0.5:2567" or "play.example.org/a". */
   publicAddress?: string;
+  /** With redisUrl: the interval of the look for rooms no process hosts (DEFAULT_SWEEP_MS). */
+  sweepMs?: number;
 }
 
 export interface ClassroomServer {
@@ -46,6 +48,8 @@ export interface ClassroomServer {
 /** Largest WebSocket frame read. Room messages over MAX_MESSAGE_BYTES but under this are refused with a reason; larger frames close the socket. */
 const MAX_FRAME_BYTES = 64 * 1024;
 export const DEFAULT_GRACE_MS = 120_000;
+/** With Redis: how often a process looks for rooms of open classes that no process hosts (their process stopped) and opens them. */
+export const DEFAULT_SWEEP_MS = 5_000;
 
 let running = false;
 
@@ -97,11 +101,31 @@ export async function startClassroomServer(opts: ClassroomServerOptions): Promis
     colyseus.define('console', consoleRoomType(deps, local));
     await colyseus.listen(opts.port, opts.host);
     const closed = new Promise<void>((resolve) => http.once('close', () => resolve()));
+    const sweep = { timer: null as NodeJS.Timeout | null, run: Promise.resolve(), stopped: false };
+    const stopSweeping = async () => {
+      sweep.stopped = true;
+      if (sweep.timer) clearTimeout(sweep.timer);
+      await sweep.run;
+    };
     try {
       await hub.restore();
     } catch (e) {
       await shutdown(local, colyseus, http, closed);
       throw e;
+    }
+    if (redisUrl) {
+      // Rooms of a process that stopped are gone from the driver's listing: another process reopens them from the store.
+      const again = () => {
+        sweep.timer = setTimeout(() => {
+          sweep.run = hub
+            .restore(true)
+            .catch((e) => log('reopening the rooms of stopped processes failed', e))
+            .finally(() => {
+              if (!sweep.stopped) again();
+            });
+        }, opts.sweepMs ?? DEFAULT_SWEEP_MS);
+      };
+      again();
     }
     const port = (http.address() as AddressInfo).port;
     const shown = opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host.includes(':') ? `[${opts.host}]` : opts.host;
@@ -111,9 +135,11 @@ export async function startClassroomServer(opts: ClassroomServerOptions): Promis
       port,
       processId: matchMaker.processId,
       close: () => {
-        closing ??= shutdown(local, colyseus, http, closed).finally(() => {
-          running = false;
-        });
+        closing ??= stopSweeping()
+          .then(() => shutdown(local, colyseus, http, closed))
+          .finally(() => {
+            running = false;
+          });
         return closing;
       },
     };

@@ -2,7 +2,8 @@
 // PostgreSQL: the class is created through process A, students join through both, the tables' rooms run
 // on both, each client's socket goes to the process hosting its room, the console (joined through A)
 // sees every table wherever it runs, and commands sent through B reach tables on A and on B. The stored
-// envelopes replay to the games the students saw end.
+// envelopes replay to the games the students saw end. When a process stops mid-game, its table opens
+// again on the other process from its stored game and its students reconnect there.
 //
 // Needs the tests' PostgreSQL and Redis (`bash .ci/services.sh` writes .data/test-services.env). Without
 // them the file is skipped with a message, except under CI=true, where it fails.
@@ -194,6 +195,7 @@ describe.skipIf(problem !== null)('two server processes sharing a class through 
 
     // Each student connects through the process that seated it; the socket goes to the process hosting the room.
     const seats = await Promise.all(joined.map((j, i) => SeatClient.connect((i % 2 ? B : A).url, j)));
+    const byTable = (n: number) => seats.filter((s) => s.joined.tableNo === n);
     const console = await ConsoleClient.connect(A.url, created);
     await console.waitFor((s) => s.students.length === 4 && s.students.every((x) => x.connected), 'every student connected, on both processes');
 
@@ -219,7 +221,38 @@ describe.skipIf(problem !== null)('two server processes sharing a class through 
     expect(resume.body).toEqual({ ok: true, refused: [] });
     await console.waitFor((s) => s.tables.every((t) => !t.paused), 'both tables resumed');
 
-    const byTable = (n: number) => seats.filter((s) => s.joined.tableNo === n);
+    // Both tables make their first moves, then the process not hosting the console stops (a deploy): its
+    // table opens again on the other process from its stored game, and its students reconnect there.
+    await Promise.all([playToEnd(byTable(1), { seed: 21, maxSteps: 6 }), playToEnd(byTable(2), { seed: 37, maxSteps: 6 })]).catch((e: Error) => {
+      if (!/did not end/.test(e.message)) throw e;
+    });
+    const consoleOnA = (await roomsOf(A)).rooms.includes(`${created.classId}-console`);
+    const [gone, left] = consoleOnA ? [B, A] : [A, B];
+    const hosted = tablesOn(await roomsOf(gone));
+    expect(hosted).toHaveLength(1);
+    const movedNo = Number(hosted[0]!.slice(`${created.classId}-t`.length));
+    const before = byTable(movedNo).map((s) => ({ name: s.joined.name, seq: s.seq, events: s.events.length }));
+    expect(before.every((b) => b.seq > 0 || b.events > 0)).toBe(true);
+    await stopProcess(gone);
+    for (const s of byTable(movedNo)) await s.inbox.waitFor(() => s.inbox.left !== null, `${s.joined.name}'s connection to close with its process`);
+    for (const [i, s] of seats.entries()) {
+      if (s.joined.tableNo !== movedNo) continue;
+      let back: SeatClient | null = null;
+      for (let attempt = 0; attempt < 60 && !back; attempt++) {
+        back = await SeatClient.connect(left.url, s.joined).catch(() => null);
+        if (!back) await new Promise((r) => setTimeout(r, 500));
+      }
+      if (!back) throw new Error(`${s.joined.name} could not rejoin table ${movedNo} through the remaining process`);
+      // The same browser: its move numbers go on from where they were.
+      back.seq = s.seq;
+      seats[i] = back;
+    }
+    expect(tablesOn(await roomsOf(left)).sort()).toEqual([`${created.classId}-t1`, `${created.classId}-t2`]);
+    for (const s of byTable(movedNo)) await s.waitFor((u) => u !== null && u.screen !== 'waiting', `${s.joined.name} back in the game`);
+    await console.waitFor((s) => s.students.every((x) => x.connected), 'every student connected again, on the remaining process');
+    // A fresh process started in the stopped one's place serves the class too.
+    const fresh = await startProcess(`${gone.name}2`);
+
     await Promise.all([playToEnd(byTable(1), { seed: 21 }), playToEnd(byTable(2), { seed: 37 })]);
 
     await console.waitFor((s) => s.tables.every((t) => t.status === 'ended' && t.outcome !== null), 'both tables ended on the console');
@@ -230,8 +263,8 @@ describe.skipIf(problem !== null)('two server processes sharing a class through 
     }
 
     // Results are the same whichever process answers, and each envelope replays to the game its students saw end.
-    const fromA = await api<ClassResults>(A.url, `/api/classes/${created.classId}/results`, { secret: created.instructorSecret });
-    const fromB = await api<ClassResults>(B.url, `/api/classes/${created.classId}/results`, { secret: created.instructorSecret });
+    const fromA = await api<ClassResults>(left.url, `/api/classes/${created.classId}/results`, { secret: created.instructorSecret });
+    const fromB = await api<ClassResults>(fresh.url, `/api/classes/${created.classId}/results`, { secret: created.instructorSecret });
     expect(fromA.status).toBe(200);
     expect(fromB.body).toEqual(fromA.body);
     for (const t of fromA.body.tables) {
@@ -241,8 +274,8 @@ describe.skipIf(problem !== null)('two server processes sharing a class through 
       if (r.ok) expect(r.state.outcome).toEqual(byTable(t.tableNo)[0]!.update!.view!.outcome);
     }
 
-    // Ending through B closes the clients of both processes' tables.
-    const end = await command(B.url, created, { op: 'end' });
+    // Ending through the fresh process closes the clients of tables running on the other.
+    const end = await command(fresh.url, created, { op: 'end' });
     expect(end.body).toEqual({ ok: true, refused: [] });
     for (const s of seats) {
       await s.inbox.waitFor(() => s.inbox.left !== null, `${s.joined.name}'s table to close`);
