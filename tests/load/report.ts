@@ -64,6 +64,7 @@ export interface LoadFigures {
     decideMs: Distribution | null;
     gcMs: Distribution | null;
     gcTotalMs: number;
+    heapPeakMB: number;
   };
   /** What else ran on the machine meanwhile (other processes' CPU, percent of one core; the highest 1-minute load average). */
   machine: { othersCpuMeanPct: number; loadAverageMax: number };
@@ -169,7 +170,7 @@ export function formatReport(r: LoadFigures): string {
   }
   const b = r.bots;
   lines.push(
-    `Bots (this process): CPU mean ${f1(b.cpuMeanPct)}%, peak ${f1(b.cpuPeakPct)}% of one core; RSS peak ${f1(b.rssPeakMB)} MB; event-loop delay p99 ${f1(b.eventLoopDelayP99Ms)} ms, max ${f1(b.eventLoopDelayMaxMs)} ms`,
+    `Bots (this process): CPU mean ${f1(b.cpuMeanPct)}%, peak ${f1(b.cpuPeakPct)}% of one core; RSS peak ${f1(b.rssPeakMB)} MB (JS heap ${f1(b.heapPeakMB)} MB); event-loop delay p99 ${f1(b.eventLoopDelayP99Ms)} ms, max ${f1(b.eventLoopDelayMaxMs)} ms`,
   );
   lines.push(
     `  (a late arrival there adds to the measured latency) the AI's decisions: ${b.decideMs ? `p99 ${f1(b.decideMs.p99)} ms, max ${f1(b.decideMs.max)} ms` : 'none'}; GC pauses: ${b.gcMs ? `${b.gcMs.count}, ${n(Math.round(b.gcTotalMs))} ms in all, p99 ${f1(b.gcMs.p99)} ms, max ${f1(b.gcMs.max)} ms` : 'none'}`,

@@ -63,6 +63,7 @@ async function main(opts: LoadOptions): Promise<number> {
   let lastCpu = process.cpuUsage();
   let lastAt = performance.now();
   let lastBusy = machineBusyMs() ?? 0;
+  let heapPeak = 0;
   const sampler = setInterval(() => {
     const now = performance.now();
     const s = server.sample();
@@ -75,6 +76,7 @@ async function main(opts: LoadOptions): Promise<number> {
     lastAt = now;
     lastBusy = busy;
     if (s) samples.push({ t: now, othersCpuMs, loadAverage: loadAverage(), server: { dtMs: s.dtMs, cpuMs: s.cpuMs, rssBytes: s.rssBytes, treeCpuMs: s.treeCpuMs }, bots: { dtMs, cpuMs: botsCpuMs, rssBytes: process.memoryUsage.rss() }, activeTables: fleet.activeTables });
+    heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
     fleet.checkOverdue();
   }, 1000);
 
@@ -174,6 +176,7 @@ async function main(opts: LoadOptions): Promise<number> {
         decideMs: distribution(metrics.decideMs),
         gcMs: distribution(metrics.gcMs),
         gcTotalMs: metrics.gcMs.reduce((a, b) => a + b, 0),
+        heapPeakMB: heapPeak / MB,
       },
       machine: {
         othersCpuMeanPct: resources(samples.map((x) => ({ ...x.bots, cpuMs: x.othersCpuMs }))).cpuMeanPct,

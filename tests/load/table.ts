@@ -212,6 +212,11 @@ export class SeatBot {
       // already closed
     }
     this.room = null;
+    // Only the events are read after this (the final check): the last view need not stay in memory.
+    if (this.finished) {
+      this.update = null;
+      this.opponent = null;
+    }
   }
 
   private left(code: number): void {
