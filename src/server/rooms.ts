@@ -91,3 +91,15 @@ export async function processWithFewestRooms(): Promise<string> {
   }
   return [...count.entries()].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
 }
+
+/**
+ * A process that stopped without saying so (killed, crashed) still lists its rooms, so none would open
+ * again. One no longer subscribed to its own channel is health-checked by Colyseus, which removes its
+ * rooms when it does not answer; the next look for missing rooms then reopens them from the store.
+ */
+export async function forgetVanishedProcesses(presence: Presence): Promise<void> {
+  const subscribed = new Set((await presence.channels('p:*')).map((c) => c.slice('p:'.length)));
+  for (const p of await matchMaker.stats.fetchAll()) {
+    if (p.processId !== matchMaker.processId && !subscribed.has(p.processId)) await matchMaker.healthCheckProcessId(p.processId);
+  }
+}

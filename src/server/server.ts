@@ -14,7 +14,7 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import { ClassHub } from './class-hub';
 import { consoleRoomType } from './console-room';
 import { apiHandler } from './http-api';
-import { colyseusRouter, processWithFewestRooms } from './rooms';
+import { colyseusRouter, forgetVanishedProcesses, processWithFewestRooms } from './rooms';
 import { staticHandler } from './static-files';
 import type { ClassroomStore } from './store';
 import { LocalTables, tableRoomType } from './table-room';
@@ -114,11 +114,12 @@ export async function startClassroomServer(opts: ClassroomServerOptions): Promis
       throw e;
     }
     if (redisUrl) {
-      // Rooms of a process that stopped are gone from the driver's listing: another process reopens them from the store.
+      // Rooms of a process that stopped are gone from the driver's listing (or removed once it is found
+      // vanished): another process reopens them from the store.
       const again = () => {
         sweep.timer = setTimeout(() => {
-          sweep.run = hub
-            .restore(true)
+          sweep.run = forgetVanishedProcesses(presence)
+            .then(() => hub.restore(true))
             .catch((e) => log('reopening the rooms of stopped processes failed', e))
             .finally(() => {
               if (!sweep.stopped) again();

@@ -2,7 +2,7 @@
 // PostgreSQL: the class is created through process A, students join through both, the tables' rooms run
 // on both, each client's socket goes to the process hosting its room, the console (joined through A)
 // sees every table wherever it runs, and commands sent through B reach tables on A and on B. The stored
-// envelopes replay to the games the students saw end. When a process stops mid-game, its table opens
+// envelopes replay to the games the students saw end. When a process dies mid-game, its table opens
 // again on the other process from its stored game and its students reconnect there.
 //
 // Needs the tests' PostgreSQL and Redis (`bash .ci/services.sh` writes .data/test-services.env). Without
@@ -221,8 +221,8 @@ describe.skipIf(problem !== null)('two server processes sharing a class through 
     expect(resume.body).toEqual({ ok: true, refused: [] });
     await console.waitFor((s) => s.tables.every((t) => !t.paused), 'both tables resumed');
 
-    // Both tables make their first moves, then the process not hosting the console stops (a deploy): its
-    // table opens again on the other process from its stored game, and its students reconnect there.
+    // Both tables make their first moves, then the process not hosting the console dies: its table opens
+    // again on the other process from its stored game, and its students reconnect there.
     await Promise.all([playToEnd(byTable(1), { seed: 21, maxSteps: 6 }), playToEnd(byTable(2), { seed: 37, maxSteps: 6 })]).catch((e: Error) => {
       if (!/did not end/.test(e.message)) throw e;
     });
@@ -233,7 +233,10 @@ describe.skipIf(problem !== null)('two server processes sharing a class through 
     const movedNo = Number(hosted[0]!.slice(`${created.classId}-t`.length));
     const before = byTable(movedNo).map((s) => ({ name: s.joined.name, seq: s.seq, events: s.events.length }));
     expect(before.every((b) => b.seq > 0 || b.events > 0)).toBe(true);
-    await stopProcess(gone);
+    // Killed, not stopped: nothing is saved on the way out (each change was saved before it was sent), and
+    // the process does not take its rooms out of the listing; the other process finds it gone.
+    gone.child.kill('SIGKILL');
+    await new Promise<void>((resolve) => (gone.child.exitCode !== null || gone.child.signalCode !== null ? resolve() : gone.child.once('exit', () => resolve())));
     for (const s of byTable(movedNo)) await s.inbox.waitFor(() => s.inbox.left !== null, `${s.joined.name}'s connection to close with its process`);
     for (const [i, s] of seats.entries()) {
       if (s.joined.tableNo !== movedNo) continue;
@@ -250,7 +253,7 @@ describe.skipIf(problem !== null)('two server processes sharing a class through 
     expect(tablesOn(await roomsOf(left)).sort()).toEqual([`${created.classId}-t1`, `${created.classId}-t2`]);
     for (const s of byTable(movedNo)) await s.waitFor((u) => u !== null && u.screen !== 'waiting', `${s.joined.name} back in the game`);
     await console.waitFor((s) => s.students.every((x) => x.connected), 'every student connected again, on the remaining process');
-    // A fresh process started in the stopped one's place serves the class too.
+    // A fresh process started in the dead one's place serves the class too.
     const fresh = await startProcess(`${gone.name}2`);
 
     await Promise.all([playToEnd(byTable(1), { seed: 21 }), playToEnd(byTable(2), { seed: 37 })]);
