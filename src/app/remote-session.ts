@@ -189,8 +189,11 @@ export class RemoteSession {
   }
 
   private onRefused(r: Refused): void {
-    const err = sessionErrorOf(r);
     this.host.classroom({ unsent: this.channel?.unacknowledged() ?? 0 });
+    const about = r.params?.message;
+    // A ready/ack the table no longer needs (it moved on, e.g. one re-sent after a reconnect) is no error of the student's.
+    if ((about === 'ready' || about === 'ack') && r.params?.code === 'not-in-play') return;
+    const err = sessionErrorOf(about === undefined ? r : { ...r, params: Object.fromEntries(Object.entries(r.params ?? {}).filter(([k]) => k !== 'message')) });
     if (!err) {
       this.host.notice(`refused-${r.code}`);
       return;

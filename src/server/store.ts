@@ -35,6 +35,8 @@ export interface TableRecord {
   /** Seats the AI plays ("us.lead"…), kept so a restarted server seats the same agents. */
   aiSeats: string[];
   paused: boolean;
+  /** The last round whose news the table has seen (-1 before the first; absent in a save means not known), so a restored table does not show that news again. */
+  newsRound?: number;
   updatedAt: string;
 }
 

@@ -214,6 +214,9 @@ export class TableHost {
     if (record) {
       // A restored game goes straight back to the table; a finished one to its debrief.
       actor.send({ type: 'READY' });
+      // The news of this round was read before the restart: back to the negotiation, not to the news again.
+      const seen = record.newsRound ?? -1;
+      if (seen >= actor.getSnapshot().context.game!.round && screenOf(actor.getSnapshot()) === 'interlude') actor.send({ type: 'ACK' });
       if (actor.getSnapshot().context.game!.phase === 'ended')
         for (let n = 0; n < MAX_AUTO_STEPS && !actor.getSnapshot().matches('debrief'); n++) actor.send({ type: 'ACK' });
       else if (record.paused) actor.send({ type: 'PAUSE' });
@@ -393,7 +396,8 @@ export class TableHost {
     const actor = this.actor;
     if (!actor || this.status === 'waiting') return { code: 'not-started', reason: 'the game at this table has not started' };
     const info = seatInfo(conn.student.record.seat, this.ctx.config.seatsPerSide)!;
-    const refused = (code: string, reason: string): Refused => ({ code: 'refused', reason, params: { code } });
+    // `message` says the refusal answers a ready/ack, not a move: a client can tell a stale one (the table moved on) apart.
+    const refused = (code: string, reason: string): Refused => ({ code: 'refused', reason, params: { code, message: type } });
     if (info.role !== 'lead') return refused('role-cannot', `only a delegation's lead says ${type}`);
     const snap = actor.getSnapshot();
     if (snap.matches('paused')) return refused('paused', 'the table is paused');
@@ -575,9 +579,10 @@ export class TableHost {
     const game = snap?.context.game ?? null;
     const aiSeats = this.aiSeats();
     const paused = snap?.matches('paused') ?? false;
+    const newsRound = snap?.context.newsRound ?? -1;
     // The move numbers answered go with the envelope (one transaction): a restored table never applies a move twice.
     const seqs = this.students().map((s) => ({ studentId: s.record.id, lastSeq: s.lastSeq }));
-    const key = `${this.status}|${aiSeats.join(',')}|${paused}|${seqs.map((s) => `${s.studentId}:${s.lastSeq}`).join(',')}`;
+    const key = `${this.status}|${aiSeats.join(',')}|${paused}|${newsRound}|${seqs.map((s) => `${s.studentId}:${s.lastSeq}`).join(',')}`;
     if (key === this.saved && game === this.savedGame) return;
     try {
       await this.ctx.store.saveTable(
@@ -588,6 +593,7 @@ export class TableHost {
           envelope: game ? plain(envelopeOf(game)) : null,
           aiSeats,
           paused,
+          newsRound,
         },
         seqs,
       );

@@ -138,6 +138,16 @@ describe('a class’s table as the game session', () => {
     expect(c.getState().notice).toEqual({ kind: 'error', text: 'classroom:refused-rate-limited' });
   });
 
+  it('a ready/ack the table no longer needs is no error; a paused table’s refusal of one is, without the message tag', async () => {
+    const { c, net } = await seated();
+    net.table0.events.update(updateFor(freshGame(), 'mx'), true);
+    net.table0.events.refused({ code: 'refused', reason: '"ack" is for the news', params: { code: 'not-in-play', message: 'ack' } });
+    expect(c.getState().lastError).toBeNull();
+    expect(c.getState().notice).toBeNull();
+    net.table0.events.refused({ code: 'refused', reason: 'the table is paused', params: { code: 'paused', message: 'ready' } });
+    expect(c.getState().lastError).toEqual({ code: 'paused', params: {} });
+  });
+
   it('an adviser’s "ready" is not sent (the lead decides); a lead’s is', async () => {
     const adv = await seated('mx.adviser');
     adv.c.ready();

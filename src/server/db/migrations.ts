@@ -77,6 +77,14 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX IF NOT EXISTS broadcasts_class_idx ON broadcasts (class_id, id)',
     ],
   },
+  {
+    version: 3,
+    name: 'tables remember the last round whose news they have seen',
+    statements: [
+      // A restored table goes back to where it was, not to the news its students already read.
+      'ALTER TABLE tables ADD COLUMN IF NOT EXISTS news_round int4 NOT NULL DEFAULT -1',
+    ],
+  },
 ];
 
 /** The store's tables, children first (what a test truncates to get a clean state). */

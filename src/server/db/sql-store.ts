@@ -44,6 +44,7 @@ interface TableRow {
   envelope: Envelope | null;
   ai_seats: string[];
   paused: boolean;
+  news_round: number;
   updated_at: Date | string;
 }
 
@@ -81,6 +82,7 @@ const tableOf = (r: TableRow): TableRecord => ({
   envelope: r.envelope,
   aiSeats: r.ai_seats,
   paused: r.paused,
+  newsRound: Number(r.news_round),
   updatedAt: iso(r.updated_at),
 });
 
@@ -103,7 +105,7 @@ function translate(err: unknown, missing: string): unknown {
 
 const CLASS_COLUMNS = 'id, join_code, secret_hash, config, status, created_at';
 const STUDENT_COLUMNS = 'id, class_id, name, token_hash, table_no, seat, joined_at';
-const TABLE_COLUMNS = 'class_id, table_no, status, envelope, ai_seats, paused, updated_at';
+const TABLE_COLUMNS = 'class_id, table_no, status, envelope, ai_seats, paused, news_round, updated_at';
 
 export class SqlStore implements ClassroomStore {
   constructor(private readonly sql: Sql) {}
@@ -207,11 +209,11 @@ export class SqlStore implements ClassroomStore {
     const write = async (q: Queryable) => {
       // An upsert, so a table the class did not create at first can still be written (its class must exist).
       await q.query(
-        `INSERT INTO tables (${TABLE_COLUMNS}) VALUES ($1, $2, $3, $4::text::json, $5::text::jsonb, $6, now())
+        `INSERT INTO tables (${TABLE_COLUMNS}) VALUES ($1, $2, $3, $4::text::json, $5::text::jsonb, $6, $7, now())
          ON CONFLICT (class_id, table_no) DO UPDATE SET
            status = EXCLUDED.status, envelope = EXCLUDED.envelope, ai_seats = EXCLUDED.ai_seats,
-           paused = EXCLUDED.paused, updated_at = EXCLUDED.updated_at`,
-        [t.classId, t.tableNo, t.status, t.envelope === null ? null : JSON.stringify(t.envelope), JSON.stringify(t.aiSeats), t.paused],
+           paused = EXCLUDED.paused, news_round = EXCLUDED.news_round, updated_at = EXCLUDED.updated_at`,
+        [t.classId, t.tableNo, t.status, t.envelope === null ? null : JSON.stringify(t.envelope), JSON.stringify(t.aiSeats), t.paused, t.newsRound ?? -1],
       );
       if (seqs.length === 0) return;
       // GREATEST: a save that lost a race with a newer one never takes a student's number back.
