@@ -62,11 +62,11 @@ const bearerOf = (req: IncomingMessage): string | null => {
   return m ? m[1]! : null;
 };
 
-/** Refusals per address of wrong join codes: past a burst, joining from that address waits a minute. */
-class CodeGuesses {
+/** Requests per address in a sliding window (join attempts, wrong codes, classes created). */
+class AddressWindow {
   private readonly seen = new Map<string, number[]>();
   constructor(
-    private readonly max = 20,
+    private readonly max: number,
     private readonly windowMs = 60_000,
   ) {}
   blocked(ip: string, now: number): boolean {
@@ -76,9 +76,24 @@ class CodeGuesses {
     return recent.length >= this.max;
   }
   record(ip: string, now: number): void {
+    // Bounded: a flood from many addresses cannot grow the map without end (the oldest address is forgotten).
+    if (!this.seen.has(ip) && this.seen.size >= MAX_ADDRESSES) this.seen.delete(this.seen.keys().next().value!);
     this.seen.set(ip, [...(this.seen.get(ip) ?? []), now]);
   }
 }
+
+const MAX_ADDRESSES = 10_000;
+
+/** Per address and minute. A school's students often share one public address, so joins allow a few classes' worth. */
+export interface ApiLimits {
+  /** Wrong join codes: past these, joining from that address waits a minute (a code cannot be enumerated). */
+  wrongCodes: number;
+  /** Join attempts of any kind. */
+  joins: number;
+  /** Classes created. */
+  classes: number;
+}
+export const DEFAULT_API_LIMITS: ApiLimits = { wrongCodes: 20, joins: 240, classes: 20 };
 
 /** The handler for every request under /api/. */
 /** Whether the request comes from this machine (the process diagnostic answers only those). */
@@ -87,8 +102,15 @@ const fromLoopback = (req: IncomingMessage): boolean => {
   return a === '127.0.0.1' || a === '::1' || a === '::ffff:127.0.0.1';
 };
 
-export function apiHandler(hub: ClassHub, log: (message: string, error?: unknown) => void, processInfo: () => Promise<unknown>) {
-  const guesses = new CodeGuesses();
+export function apiHandler(
+  hub: ClassHub,
+  log: (message: string, error?: unknown) => void,
+  processInfo: () => Promise<unknown>,
+  limits: ApiLimits = DEFAULT_API_LIMITS,
+) {
+  const guesses = new AddressWindow(limits.wrongCodes);
+  const joins = new AddressWindow(limits.joins);
+  const creations = new AddressWindow(limits.classes);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://server');
     const path = url.pathname.replace(/\/+$/, '');
@@ -104,11 +126,19 @@ export function apiHandler(hub: ClassHub, log: (message: string, error?: unknown
         if (!fromLoopback(req)) throw new HubError('bad-request', `no route ${method} ${path}`);
         return sendJson(res, 200, await processInfo());
       }
-      if (path === '/api/classes' && method === 'POST') return sendJson(res, 201, await hub.createClass(await readJson(req)));
+      if (path === '/api/classes' && method === 'POST') {
+        const ip = req.socket.remoteAddress ?? '';
+        const now = Date.now();
+        if (creations.blocked(ip, now)) throw new HubError('rate-limited', `at most ${limits.classes} classes a minute from one address; wait a minute`);
+        creations.record(ip, now);
+        return sendJson(res, 201, await hub.createClass(await readJson(req)));
+      }
       if (path === '/api/join' && method === 'POST') {
         const ip = req.socket.remoteAddress ?? '';
         const now = Date.now();
         if (guesses.blocked(ip, now)) throw new HubError('rate-limited', 'too many wrong join codes from this address; wait a minute');
+        if (joins.blocked(ip, now)) throw new HubError('rate-limited', `at most ${limits.joins} joins a minute from one address; wait a minute`);
+        joins.record(ip, now);
         try {
           return sendJson(res, 200, await hub.join(await readJson(req)));
         } catch (e) {

@@ -13,7 +13,7 @@ import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { ClassHub } from './class-hub';
 import { consoleRoomType } from './console-room';
-import { apiHandler } from './http-api';
+import { type ApiLimits, apiHandler } from './http-api';
 import { colyseusRouter, forgetVanishedProcesses, processWithFewestRooms } from './rooms';
 import { staticHandler } from './static-files';
 import type { ClassroomStore } from './store';
@@ -33,6 +33,8 @@ export interface ClassroomServerOptions {
   redisUrl?: string;
   /** With redisUrl: host:port (and path) at which clients reach THIS process's rooms, e.g. "10.0.0.5:2567" or "play.example.org/a". */
   publicAddress?: string;
+  /** Requests per address and minute on the HTTP API (DEFAULT_API_LIMITS). */
+  limits?: ApiLimits;
   /** With redisUrl: the interval of the look for rooms no process hosts (DEFAULT_SWEEP_MS). */
   sweepMs?: number;
 }
@@ -73,7 +75,7 @@ export async function startClassroomServer(opts: ClassroomServerOptions): Promis
     const local = new LocalTables();
     const hub = new ClassHub({ store: opts.store, rooms, log });
     const deps = { store: opts.store, rooms, graceMs: opts.graceMs ?? DEFAULT_GRACE_MS, log };
-    const api = apiHandler(hub, log, () => localRooms());
+    const api = apiHandler(hub, log, () => localRooms(), opts.limits);
     const files = opts.staticDir ? staticHandler(opts.staticDir) : null;
     // Registered before Colyseus attaches: it routes /matchmake/ itself and hands the rest to this listener.
     const http = createServer((req: IncomingMessage, res: ServerResponse) => {

@@ -8,6 +8,7 @@ import type { TableUpdate } from '../../src/flow';
 import { getScenario } from '../../src/content/scenarios';
 import type { Action, GameEvent, Side, View } from '../../src/engine';
 import { type ClassroomServer, startClassroomServer } from '../../src/server/server';
+import type { ApiLimits } from '../../src/server/http-api';
 import { type TestStore, testStore } from './test-db';
 
 export interface TestServer {
@@ -18,9 +19,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function testServer(options: { graceMs?: number } = {}): Promise<TestServer> {
+export async function testServer(options: { graceMs?: number; limits?: ApiLimits } = {}): Promise<TestServer> {
   const store = await testStore();
-  const start = (port: number) => startClassroomServer({ port, host: '127.0.0.1', store, staticDir: null, graceMs: options.graceMs });
+  const start = (port: number) =>
+    startClassroomServer({ port, host: '127.0.0.1', store, staticDir: null, graceMs: options.graceMs, ...(options.limits ? { limits: options.limits } : {}) });
   let server: ClassroomServer = await start(0);
   return {
     store,

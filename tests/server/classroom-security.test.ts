@@ -1,0 +1,91 @@
+// Security through the network: join codes that cannot be enumerated (their space, and wrong guesses per
+// address blocked), joins and class creation rate-limited per address, a client flooding its table refused
+// past its budget while the others at the table are untouched, and the instructor's endpoints closed
+// without the secret.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../../src/content/classroom-schema';
+import { newJoinCode } from '../../src/server/secrets';
+import { api, command, createClass, joinClass, SeatClient, type TestServer, testServer } from './test-server';
+
+let ts: TestServer;
+// A small wrong-code limit so the test can reach it (the defaults are DEFAULT_API_LIMITS); the per-address
+// limits of joins and classes have their own file, classroom-limits.test.ts (one server per process).
+const LIMITS = { wrongCodes: 5, joins: 1000, classes: 1000 };
+beforeAll(async () => {
+  ts = await testServer({ limits: LIMITS });
+}, 120_000);
+afterAll(() => ts.close(), 60_000);
+
+const errorOf = (a: { status: number; body: unknown }) => [a.status, (a.body as { error: string }).error];
+
+describe('join codes', () => {
+  it('are 8 characters from 31 without look-alikes (about 8.5·10¹¹ codes), drawn afresh each time', () => {
+    const codes = Array.from({ length: 2000 }, () => newJoinCode());
+    for (const c of codes) {
+      expect(c).toHaveLength(JOIN_CODE_LENGTH);
+      for (const ch of c) expect(JOIN_CODE_ALPHABET).toContain(ch);
+    }
+    expect(new Set(codes).size).toBe(codes.length);
+    // Every character of the alphabet turns up in every position over 2000 codes (no fixed or skewed slot).
+    for (let k = 0; k < JOIN_CODE_LENGTH; k++) expect(new Set(codes.map((c) => c[k])).size).toBe(JOIN_CODE_ALPHABET.length);
+    expect(JOIN_CODE_ALPHABET).not.toMatch(/[01ILO]/);
+    expect(JOIN_CODE_ALPHABET.length ** JOIN_CODE_LENGTH).toBeGreaterThan(8e11);
+  });
+
+});
+
+describe('a client flooding its table', () => {
+  it('is refused past its budget with a reason; its tablemate receives nothing from it and the game is unchanged', async () => {
+    const created = await createClass(ts.url, { scenarioId: 'bracero-1942', tables: 1, seatsPerSide: 1 });
+    const joined = [await joinClass(ts.url, created.joinCode, 'Flo'), await joinClass(ts.url, created.joinCode, 'Gus')];
+    const [flooder, mate] = await Promise.all(joined.map((j) => SeatClient.connect(ts.url, j)));
+    await command(ts.url, created, { op: 'start' });
+    await mate!.waitFor((u) => u?.screen === 'briefing', 'the briefing');
+    await flooder!.waitFor((u) => u?.screen === 'briefing', 'the briefing');
+    const before = mate!.inbox.messages.length;
+    const stored = (await ts.store.getTable(created.classId, 1))!.envelope;
+    // 150 messages at once: the table takes 100 per 10 seconds from one connection.
+    for (let k = 0; k < 150; k++) flooder!.room.send('bogus', { k });
+    await flooder!.inbox.waitFor(() => flooder!.refusals.some((r) => r.code === 'rate-limited'), 'a rate-limited refusal');
+    const limited = flooder!.refusals.filter((r) => r.code === 'rate-limited');
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited[0]!.reason).toMatch(/messages per/);
+    expect(mate!.inbox.messages.length).toBe(before);
+    expect((await ts.store.getTable(created.classId, 1))!.envelope).toEqual(stored);
+  }, 120_000);
+});
+
+describe('the instructor’s endpoints', () => {
+  it('answer nothing without the class’s secret, or with another class’s', async () => {
+    const a = await createClass(ts.url, { scenarioId: 'bracero-1942', tables: 1, seatsPerSide: 1 });
+    const b = await createClass(ts.url, { scenarioId: 'bracero-1942', tables: 1, seatsPerSide: 1 });
+    for (const path of ['results', 'export/tables.csv', 'export/students.csv', 'export/results.json']) {
+      const none = await api(ts.url, `/api/classes/${a.classId}/${path}`);
+      const other = await api(ts.url, `/api/classes/${a.classId}/${path}`, { secret: b.instructorSecret });
+      for (const r of [none, other]) {
+        expect(r.status).toBeGreaterThanOrEqual(401);
+        expect(r.status).toBeLessThanOrEqual(403);
+        expect((r.body as { error: string }).error).toBe('not-instructor');
+        expect(r.text).not.toContain(a.joinCode);
+      }
+    }
+    const cmd = await api(ts.url, `/api/classes/${a.classId}/commands`, { body: { op: 'end' }, secret: b.instructorSecret });
+    expect((cmd.body as { error: string }).error).toBe('not-instructor');
+    expect((await ts.store.getClass(a.classId))!.status).toBe('open');
+  });
+});
+
+// Last: it leaves this address blocked from joining for a minute.
+describe('guessing join codes', () => {
+  it('cannot be enumerated: past the wrong guesses allowed, an address is refused even with the right code', async () => {
+    const created = await createClass(ts.url, { scenarioId: 'bracero-1942', tables: 1, seatsPerSide: 1 });
+    for (let k = 0; k < LIMITS.wrongCodes; k++) {
+      const wrong = await api(ts.url, '/api/join', { body: { code: `WRONG${k}AA`, name: `Guess ${k}` } });
+      expect(errorOf(wrong)).toEqual([404, 'bad-code']);
+    }
+    const right = await api(ts.url, '/api/join', { body: { code: created.joinCode, name: 'Eve' } });
+    expect(errorOf(right)).toEqual([429, 'rate-limited']);
+    expect((right.body as { reason: string }).reason).toMatch(/wrong join codes/);
+    expect(await ts.store.listStudents(created.classId)).toEqual([]);
+  });
+});
