@@ -33,7 +33,7 @@ export const classDebriefEn = {
   statusUnfinishedEnded: 'Stopped in round {n} when the class ended, without a result.',
   statusBroken: 'Its record does not replay ({reason}), so it cannot be judged.',
   openLab: 'Open in the lab',
-  openLabLabel: 'Open table {n} in the lab',
+  openLabLabel: 'Open in the lab: table {n}',
   noLab: 'No game to open',
   // utility space
   spaceHeading: 'Every table in utility space',

@@ -33,7 +33,7 @@ export const classDebriefEs: Messages['ui']['classDebrief'] = {
   statusUnfinishedEnded: 'Se detuvo en la ronda {n} al terminar la clase, sin resultado.',
   statusBroken: 'Su registro no se puede reproducir ({reason}), así que no se puede evaluar.',
   openLab: 'Abrir en el laboratorio',
-  openLabLabel: 'Abrir la mesa {n} en el laboratorio',
+  openLabLabel: 'Abrir en el laboratorio: mesa {n}',
   noLab: 'No hay partida que abrir',
   spaceHeading: 'Todas las mesas en el espacio de utilidades',
   spaceHelp:

@@ -248,7 +248,7 @@ describe('the class debrief', () => {
     await render(results);
     const button = byTestId<HTMLButtonElement>('lab-table-3');
     expect(button.tagName).toBe('BUTTON');
-    expect(button.getAttribute('aria-label')).toBe('Open table 3 in the lab');
+    expect(button.getAttribute('aria-label')).toBe('Open in the lab: table 3');
     button.click();
     const s = controller.getState();
     expect(s.screen).toBe('lab');

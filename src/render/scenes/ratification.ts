@@ -67,7 +67,11 @@ export class RatificationScene extends DecorScene {
     const chamber = this.chamber;
     const benches = this.benches;
     if (!chamber || !benches) return;
-    for (const s of this.seats) s.destroy();
+    // A seat's lighting tween may still be pending (a class's table sends a fresh view on every update): stop it before the seat goes.
+    for (const s of this.seats) {
+      this.tweens.killTweensOf(s);
+      s.destroy();
+    }
     this.seats = [];
     const votes = result?.votes ?? [];
     const per = seatsPerBlock(votes.length);
