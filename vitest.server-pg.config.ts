@@ -1,33 +1,17 @@
-import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { defineConfig } from 'vitest/config';
 import { reporters } from './vitest.reporters.ts';
+import { SERVICES_ENV_FILE, servicesEnv } from './tests/server/services-env.ts';
 
 // The server tests again, on a real PostgreSQL server instead of the embedded PGlite (npm run
 // test:server-pg). The address comes from the environment or from .data/test-services.env, which
 // .ci/services.sh writes when it starts the tests' own PostgreSQL and Redis. No server reachable: the
 // suite is skipped with a message, except under CI=true, where the run fails (CI must test PostgreSQL).
 
-const ENV_FILE = '.data/test-services.env';
-
-function servicesEnv(): Record<string, string> {
-  let text: string;
-  try {
-    text = readFileSync(ENV_FILE, 'utf8');
-  } catch {
-    return {};
-  }
-  const out: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    const m = /^\s*([A-Z0-9_]+)=(.*)$/.exec(line);
-    if (m) out[m[1]!] = m[2]!.trim();
-  }
-  return out;
-}
 
 /** Null when PostgreSQL answers at `url`, else why not. */
 async function unreachable(url: string | undefined): Promise<string | null> {
-  if (!url) return `BINATIONAL_TEST_DATABASE_URL is not set and ${ENV_FILE} does not name it`;
+  if (!url) return `BINATIONAL_TEST_DATABASE_URL is not set and ${SERVICES_ENV_FILE} does not name it`;
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();

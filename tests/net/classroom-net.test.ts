@@ -16,6 +16,7 @@ import { ClassroomRequestError, createClassroomNet, type LinkEnd } from '../../s
 import type { Scheduler } from '../../src/net/room-link';
 import { type ClassroomServer, startClassroomServer } from '../../src/server/server';
 import { type TestStore, testStore } from '../server/test-db';
+import { Bell } from '../helpers/bell';
 
 let store: TestStore;
 let server: ClassroomServer;
@@ -54,7 +55,7 @@ class Student implements RemoteHost {
   notices: string[] = [];
   end: LinkEnd | null = null;
   statuses: string[] = [];
-  private waiters = new Set<() => void>();
+  private readonly bell = new Bell();
 
   update(u: SessionUpdate): void {
     this.last = u;
@@ -75,24 +76,11 @@ class Student implements RemoteHost {
     this.wake();
   }
   private wake() {
-    for (const w of [...this.waiters]) w();
+    this.bell.ring();
   }
   /** Resolves once `check` holds (a hang guard rejects after a long while: not a timing assertion). */
   until(check: () => boolean, what: string, ms = 30_000): Promise<void> {
-    if (check()) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiters.delete(w);
-        reject(new Error(`gave up waiting for ${what}`));
-      }, ms);
-      const w = () => {
-        if (!check()) return;
-        clearTimeout(timer);
-        this.waiters.delete(w);
-        resolve();
-      };
-      this.waiters.add(w);
-    });
+    return this.bell.until(check, what, ms);
   }
   get events(): GameEvent[] {
     return this.last?.events ?? [];

@@ -13,31 +13,10 @@ import { type Action, createGame, type Envelope, type GameEvent, replay, type Si
 import { openingEvents } from '../../src/flow/session-stage';
 import { createClassroomNet, type LinkEnd } from '../../src/net';
 import type { Scheduler } from '../../src/net/room-link';
+import { Bell } from '../helpers/bell';
 
 /** Wakes whoever waits on any change of any tab (one bell for a whole class). */
-export class Bell {
-  private readonly waiters = new Set<() => void>();
-  ring(): void {
-    for (const w of [...this.waiters]) w();
-  }
-  /** Resolves once `check` holds (the hang guard rejects after `ms`: not a timing assertion). */
-  until(check: () => boolean, what: string, ms = 120_000): Promise<void> {
-    if (check()) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiters.delete(w);
-        reject(new Error(`gave up waiting for ${what}`));
-      }, ms);
-      const w = () => {
-        if (!check()) return;
-        clearTimeout(timer);
-        this.waiters.delete(w);
-        resolve();
-      };
-      this.waiters.add(w);
-    });
-  }
-}
+export { Bell };
 
 /** Real timers that die with their page: a closed tab never tries to reconnect again. */
 export class PageTimers implements Scheduler {

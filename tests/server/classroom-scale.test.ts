@@ -9,7 +9,6 @@
 // them the file is skipped with a message, except under CI=true, where it fails.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import Redis from 'ioredis';
 import pg from 'pg';
@@ -18,23 +17,8 @@ import type { ClassResults, CreatedClass, Joined } from '../../src/content/class
 import { getScenario } from '../../src/content/scenarios';
 import { type Envelope, replay } from '../../src/engine';
 import { api, command, ConsoleClient, createClass, joinClass, playToEnd, SeatClient } from './test-server';
+import { SERVICES_ENV_FILE, servicesEnv } from './services-env';
 
-const ENV_FILE = '.data/test-services.env';
-
-function servicesEnv(): Record<string, string> {
-  let text = '';
-  try {
-    text = readFileSync(ENV_FILE, 'utf8');
-  } catch {
-    return {};
-  }
-  const out: Record<string, string> = {};
-  for (const line of text.split('\n')) {
-    const m = /^\s*([A-Z0-9_]+)=(.*)$/.exec(line);
-    if (m) out[m[1]!] = m[2]!.trim();
-  }
-  return out;
-}
 
 const file = servicesEnv();
 const databaseUrl = process.env.BINATIONAL_TEST_DATABASE_URL || file.BINATIONAL_TEST_DATABASE_URL || '';
@@ -42,7 +26,7 @@ const redisBase = process.env.BINATIONAL_TEST_REDIS_URL || file.BINATIONAL_TEST_
 
 /** Null when PostgreSQL and Redis both answer, else why not. */
 async function servicesProblem(): Promise<string | null> {
-  if (!databaseUrl || !redisBase) return `BINATIONAL_TEST_DATABASE_URL and BINATIONAL_TEST_REDIS_URL are needed (neither the environment nor ${ENV_FILE} names both)`;
+  if (!databaseUrl || !redisBase) return `BINATIONAL_TEST_DATABASE_URL and BINATIONAL_TEST_REDIS_URL are needed (neither the environment nor ${SERVICES_ENV_FILE} names both)`;
   const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();

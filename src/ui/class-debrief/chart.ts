@@ -3,7 +3,7 @@
 // debrief's loader, so it is fetched only when a debrief shows a chart and tests can replace it; the data
 // table next to the chart always carries the same numbers.
 import type { Locale } from '../../i18n/translate';
-import { chartLoader } from '../debrief/chart';
+import { chartLoader, cssVar } from '../debrief/chart';
 import { sideName, tr } from '../i18n';
 
 type ChartCtor = new (canvas: HTMLCanvasElement, config: unknown) => { destroy(): void };
@@ -17,10 +17,6 @@ export interface ClassChartData {
 
 let current: { destroy(): void } | null = null;
 
-function cssVar(el: Element, name: string, fallback: string): string {
-  const v = getComputedStyle(el).getPropertyValue(name).trim();
-  return v || fallback;
-}
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 

@@ -13,7 +13,8 @@ export const chartLoader: { load: () => Promise<{ default: unknown }> } = {
 
 let current: { destroy(): void } | null = null;
 
-function cssVar(el: Element, name: string, fallback: string): string {
+/** A CSS custom property of the element, so the chart follows the era's palette. */
+export function cssVar(el: Element, name: string, fallback: string): string {
   const v = getComputedStyle(el).getPropertyValue(name).trim();
   return v || fallback;
 }
