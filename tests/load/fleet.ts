@@ -78,6 +78,8 @@ export class Fleet {
   async addClass(tables: number): Promise<LoadClass | null> {
     const no = this.classes.length + 1;
     this.creating += tables;
+    const window: [number, number] = [performance.now(), Number.POSITIVE_INFINITY];
+    this.run.metrics.creating.push(window);
     try {
       const created: CreatedClass = await this.api.createClass({
         scenarioId: this.opts.scenarioId,
@@ -121,6 +123,7 @@ export class Fleet {
       return null;
     } finally {
       this.creating -= tables;
+      window[1] = performance.now();
     }
   }
 

@@ -1,6 +1,17 @@
 // What the bots measure while they play: latencies per (client message, receiving client) pair, counts,
 // and the refusals the run saw. One instance per run, filled by the tables and read by the report.
 
+/** A (move, client) pair slower than this is kept with its time and place, to see what it coincided with. */
+export const SLOW_MS = 100;
+
+export interface SlowPair {
+  /** performance.now() when it arrived. */
+  at: number;
+  ms: number;
+  move: string;
+  where: string;
+}
+
 export class Metrics {
   /** A move ('act') to each client at its table, the mover included: milliseconds from send to the update holding it. */
   readonly moveLatency: number[] = [];
@@ -13,6 +24,12 @@ export class Metrics {
   /** A proposal or counter-offer to the first console summary showing it on the table. */
   readonly consoleLatency: number[] = [];
   readonly movesByType = new Map<string, number>();
+  readonly slowPairs: SlowPair[] = [];
+  /** When classes were being created and filled (performance.now() from, to): joins and connections load the server. */
+  readonly creating: [number, number][] = [];
+  /** The server answering a small HTTP request every 250 ms: when, and how long it took (its event loop's responsiveness). */
+  readonly pingAt: number[] = [];
+  readonly pingMs: number[] = [];
   /** Milliseconds the bots' AI took per decision (it runs on this process's event loop). */
   readonly decideMs: number[] = [];
   /** Garbage-collection pauses of this process, in milliseconds. */

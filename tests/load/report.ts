@@ -68,9 +68,23 @@ export interface LoadFigures {
   };
   /** What else ran on the machine meanwhile (other processes' CPU, percent of one core; the highest 1-minute load average). */
   machine: { othersCpuMeanPct: number; loadAverageMax: number };
+  /** The server answering a small HTTP request every 250 ms. */
+  serverPing: Distribution | null;
+  slow: SlowFigures;
   /** Minute by minute: what the latency did against what the server and the rest of the machine did. */
   timeline: MinuteFigures[];
   verdict: Verdict;
+}
+
+export interface SlowFigures {
+  thresholdMs: number;
+  pairs: number;
+  /** Of them, arrived while a class was being created, filled and started. */
+  duringClassCreation: number;
+  /** Of them, overlapped a ping the server answered slower than slowPingMs. */
+  withSlowServerPing: number;
+  slowPingMs: number;
+  slowest: { atS: number; ms: number; move: string; where: string }[];
 }
 
 export interface MinuteFigures {
@@ -142,6 +156,13 @@ export function formatReport(r: LoadFigures): string {
   lines.push(`  (${n(r.hiddenPairs)} lobbying moves not counted for the other delegation, which never sees them)`);
   if (r.earlyAcks)
     lines.push(`  ${n(r.earlyAcks)} moves were acknowledged (ackSeq) by an update that did not hold them yet; a later update did (counted from the later one)`);
+  const sl = r.slow;
+  const share = (k: number) => (sl.pairs ? `${Math.round((100 * k) / sl.pairs)}%` : '-');
+  lines.push(
+    `  pairs over ${sl.thresholdMs} ms: ${n(sl.pairs)}; ${share(sl.duringClassCreation)} of them while a class was being created, ${share(sl.withSlowServerPing)} while the server answered its ping slower than ${sl.slowPingMs} ms`,
+  );
+  for (const x of sl.slowest.slice(0, 5)) lines.push(`    ${f1(x.atS)} s  ${f1(x.ms)} ms  ${x.move}  ${x.where}`);
+  lines.push(`  server ping (a small HTTP request every 250 ms) ${ms(r.serverPing)}`);
   const http = Object.entries(r.http)
     .filter(([, d]) => d)
     .map(([k, d]) => `${k}: p50 ${f1(d!.p50)} max ${f1(d!.max)} ms (${d!.count})`);

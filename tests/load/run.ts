@@ -13,9 +13,9 @@ import { MAX_TABLES } from '../../src/content/classroom-schema';
 import { ErrorLog } from './errors';
 import { Fleet } from './fleet';
 import { Api } from './http';
-import { Metrics } from './metrics';
+import { Metrics, SLOW_MS } from './metrics';
 import { type LoadOptions, OptionError, parseOptions, USAGE } from './args';
-import { distribution, formatReport, type LoadFigures, type MinuteFigures, type ResourceSample, resources, verdict } from './report';
+import { distribution, formatReport, type LoadFigures, type MinuteFigures, type ResourceSample, resources, type SlowFigures, verdict } from './report';
 import { loadAverage, machineBusyMs, ServerProcess } from './server-process';
 import type { RunContext } from './table';
 
@@ -80,6 +80,27 @@ async function main(opts: LoadOptions): Promise<number> {
     fleet.checkOverdue();
   }, 1000);
 
+  // The server's responsiveness seen from outside: a small request (an unknown API route, answered 404
+  // by the API handler) every 250 ms; a slow answer means its event loop was busy or it was descheduled.
+  let pinging = false;
+  const pinger = setInterval(() => {
+    if (pinging) return;
+    pinging = true;
+    const t = performance.now();
+    fetch(`${server.url}/api/ping`, { signal: AbortSignal.timeout(10_000) })
+      .then((r) => r.arrayBuffer())
+      .then(
+        () => {
+          metrics.pingAt.push(t);
+          metrics.pingMs.push(performance.now() - t);
+        },
+        (e) => errors.add('http', 'ping', (e as Error).message),
+      )
+      .finally(() => {
+        pinging = false;
+      });
+  }, 250);
+
   const started = performance.now();
   let exitCode = 1;
   try {
@@ -104,6 +125,7 @@ async function main(opts: LoadOptions): Promise<number> {
     }
     const durationS = (performance.now() - started) / 1000;
     console.log('Stopping the bots, pausing the tables and checking every seat against the stored games…');
+    clearInterval(pinger);
     const audit = await fleet.finish();
     clearInterval(sampler);
     loop.disable();
@@ -183,6 +205,8 @@ async function main(opts: LoadOptions): Promise<number> {
         loadAverageMax: samples.reduce((a, x) => Math.max(a, x.loadAverage ?? 0), 0),
       },
       timeline: timeline(samples, metrics, started, durationS),
+      serverPing: distribution(metrics.pingMs),
+      slow: slowFigures(metrics, started),
       verdict: verdict({ moveLatency, errors: errors.total, lostEvents: audit.lost + audit.extra + undelivered, seatsChecked: audit.seatsChecked }),
     };
     console.log('');
@@ -196,9 +220,29 @@ async function main(opts: LoadOptions): Promise<number> {
     else console.log(`The server's log and records are kept in ${server.dataDir}`);
   } finally {
     clearInterval(sampler);
+    clearInterval(pinger);
     await server.stop();
   }
   return exitCode;
+}
+
+/** Slow (move, client) pairs and what they coincided with: a class being created, a slow answer of the server to its ping. */
+function slowFigures(metrics: Metrics, started: number): SlowFigures {
+  const SLOW_PING_MS = 50;
+  const slowPings = metrics.pingAt.map((at, i) => [at, at + metrics.pingMs[i]!] as const).filter(([a, b]) => b - a > SLOW_PING_MS);
+  const pairs = metrics.slowPairs;
+  const during = (at: number, ms: number, windows: readonly (readonly [number, number])[]) => windows.some(([a, b]) => a <= at && at - ms <= b);
+  return {
+    thresholdMs: SLOW_MS,
+    pairs: pairs.length,
+    duringClassCreation: pairs.filter((p) => during(p.at, p.ms, metrics.creating)).length,
+    withSlowServerPing: pairs.filter((p) => during(p.at, p.ms, slowPings)).length,
+    slowPingMs: SLOW_PING_MS,
+    slowest: [...pairs]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 20)
+      .map((p) => ({ atS: (p.at - started) / 1000, ms: p.ms, move: p.move, where: p.where })),
+  };
 }
 
 /** The run cut into minutes (the last one may be shorter). */

@@ -16,7 +16,7 @@ import type { Action, GameEvent, Side, View } from '../../src/engine';
 import type { TableUpdate } from '../../src/flow/table-update';
 import type { ErrorLog } from './errors';
 import { canonical } from './lost-events';
-import type { Metrics } from './metrics';
+import { type Metrics, SLOW_MS } from './metrics';
 import { seeded } from './stats';
 
 /** What every part of a run shares: its clock, its figures and its stop flag. */
@@ -466,6 +466,8 @@ export class LoadTable {
     if (w.sent.kind === 'act') {
       m.moveLatency.push(ms);
       m.moveLatencyAt.push(now);
+      if (ms > SLOW_MS)
+        m.slowPairs.push({ at: now, ms, move: w.sent.action.type, where: `class ${this.cls.no} table ${this.tableNo} ${w.from.joined.seat}→${receiver.joined.seat}` });
       (receiver === w.from ? m.moveOwnLatency : m.moveOthersLatency).push(ms);
     } else m.signalLatency.push(ms);
     w.sent.open--;
