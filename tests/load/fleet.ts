@@ -127,15 +127,27 @@ export class Fleet {
     }
   }
 
-  /** Keeps the target number of tables playing: every 2 s, a class for the tables that finished. */
+  /**
+   * Keeps the target number of tables playing: a class for the tables that finished, once a quarter of
+   * the target is missing or a table has been missing for 10 s (so tables finishing one by one do not
+   * make a class each: the server limits class creations per address and minute).
+   */
   startTopUp(): void {
+    let missingSince: number | null = null;
     this.topUpTimer = setInterval(() => {
       this.busy = this.busy.then(async () => {
         if (this.run.stopping) return;
         const missing = Math.min(MAX_TABLES, this.opts.tables - this.playingOrStarting);
-        if (missing > 0) await this.addClass(missing);
+        if (missing <= 0) {
+          missingSince = null;
+          return;
+        }
+        missingSince ??= Date.now();
+        if (missing < Math.ceil(this.opts.tables / 4) && Date.now() - missingSince < 10_000) return;
+        missingSince = null;
+        await this.addClass(missing);
       });
-    }, 2000);
+    }, 1000);
   }
 
   stopTopUp(): Promise<void> {

@@ -46,7 +46,7 @@ async function main(opts: LoadOptions): Promise<number> {
   // The server idle, settled for a few seconds after its start: the baseline its memory per table is measured above.
   await new Promise((r) => setTimeout(r, 3000));
   const idleRss = server.sample()?.rssBytes ?? 0;
-  console.log(`Server pid ${server.pid} at ${server.url}; log ${server.logFile}`);
+  console.log(`Server pid ${server.pid} at ${server.url}; log ${server.logFile}${server.schema ? `; records in schema ${server.schema}` : ''}`);
 
   const metrics = new Metrics();
   const run: RunContext = { url: server.url, metrics, errors, thinkMs: { min: opts.think.min * 1000, max: opts.think.max * 1000 }, stopping: false, seed: opts.seed };

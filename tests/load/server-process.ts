@@ -124,6 +124,8 @@ export class ServerProcess {
     readonly url: string,
     readonly dataDir: string,
     readonly logFile: string,
+    /** The PostgreSQL schema holding the run's records, or null on PGlite. */
+    readonly schema: string | null,
   ) {}
 
   static async start(opts: ServerOptions): Promise<ServerProcess> {
@@ -137,13 +139,21 @@ export class ServerProcess {
       DATA_DIR: join(dataDir, 'db'),
       CLASSROOM_API_ONLY: '1',
     };
-    if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
-    else delete env.DATABASE_URL;
+    // On PostgreSQL the run keeps its records in a schema of its own: a class left open by an interrupted
+    // run is never brought back (and played) by the next one, and nothing mixes with other records.
+    const schema = opts.databaseUrl ? `loadtest_${Date.now().toString(36)}_${process.pid}` : null;
+    if (opts.databaseUrl) {
+      env.DATABASE_URL = opts.databaseUrl;
+      env.DATABASE_SCHEMA = schema!;
+    } else {
+      delete env.DATABASE_URL;
+      delete env.DATABASE_SCHEMA;
+    }
     const args = ['--import', 'tsx'];
     if (opts.cpuProfDir) args.push('--cpu-prof', `--cpu-prof-dir=${resolve(opts.cpuProfDir)}`);
     args.push('src/server/main.ts');
     const child = spawn(process.execPath, args, { cwd: opts.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const sp = new ServerProcess(child, `http://127.0.0.1:${port}`, dataDir, logFile);
+    const sp = new ServerProcess(child, `http://127.0.0.1:${port}`, dataDir, logFile, schema);
     const log = createWriteStream(logFile);
     child.stdout!.pipe(log, { end: false });
     let partial = '';
