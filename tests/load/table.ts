@@ -166,11 +166,11 @@ export class SeatBot {
     const m = this.run.metrics;
     if (m.updates++ % 25 === 0) m.updateBytes.push(JSON.stringify(u).length);
     if (u.from > this.events.length) this.run.errors.add('gap', this.name, `an update starts at event ${u.from}; the client has ${this.events.length}`);
-    if (u.from < this.events.length) {
-      this.events.length = u.from;
-      for (const w of this.waiters) w.scan = Math.min(w.scan, u.from);
-    }
+    // A resend from an earlier index (after a reconnect) repeats the same events there: the waits keep
+    // their place, so an older event of the same kind is never taken for the one awaited.
+    if (u.from < this.events.length) this.events.length = u.from;
     for (const e of u.events) this.events.push(e);
+    for (const w of this.waiters) w.scan = Math.min(w.scan, this.events.length);
     this.update = u;
     for (const w of [...this.waiters]) if (this.holds(w, u)) this.table.delivered(w, this, now);
     // An update that says the move was taken (ackSeq) while its events do not hold it yet.
