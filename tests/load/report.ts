@@ -183,7 +183,7 @@ export function formatReport(r: LoadFigures): string {
     `Server (its own process): CPU mean ${f1(sv.cpuMeanPct)}%, peak ${f1(sv.cpuPeakPct)}% of one core (with the processes it started: ${f1(sv.treeCpuMeanPct)}%); ${sv.cpuMsPerTableMinute === null ? '?' : n(Math.round(sv.cpuMsPerTableMinute))} CPU-ms per table-minute`,
   );
   lines.push(
-    `  memory: idle ${f1(sv.idleRssMB)} MB, mean ${f1(sv.rssMeanMB)} MB, peak ${f1(sv.rssPeakMB)} MB RSS; per table: ${sv.rssPerTableMB === null ? 'not measurable above idle' : `${f1(sv.rssPerTableMB)} MB above idle`}, ${sv.rssAllInPerTableMB === null ? '?' : f1(sv.rssAllInPerTableMB)} MB all in (mean RSS / mean tables)`,
+    `  memory: ${f1(sv.idleRssMB)} MB idle just after start, mean ${f1(sv.rssMeanMB)} MB, peak ${f1(sv.rssPeakMB)} MB RSS under load; per table: ${sv.rssPerTableMB === null ? 'not measurable (the load never rose above the idle figure, which holds start-up memory released later)' : `${f1(sv.rssPerTableMB)} MB above idle`}, ${sv.rssAllInPerTableMB === null ? '?' : f1(sv.rssAllInPerTableMB)} MB all in (mean RSS / mean tables)`,
   );
   if (sv.errorLogLines) {
     lines.push(`  the server logged ${sv.errorLogLines} error lines, first:`);
