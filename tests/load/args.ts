@@ -27,7 +27,8 @@ export const USAGE = `npm run loadtest -- [options]
   --scenario <id>      ${SCENARIO_IDS.join(', ')} (default whole-enchilada-2001)
   --think <a-b>        a student's think time before acting, in seconds (default 0.5-3)
   --seed <n>           seeds the classes, the students' think times and their AI (default 1)
-  --database-url <url> the server keeps its records in this PostgreSQL (default: embedded PGlite in a temp folder)
+  --database-url <url> the server keeps its records in this PostgreSQL, in a fresh schema loadtest_… (default:
+                       embedded PGlite in a temp folder)
   --json <file>        also write the figures as JSON
   --server-cpu-prof <dir>  write a V8 CPU profile of the server there (node --cpu-prof)
   --nice=<n>           run the server and the bots at this niceness (-20..19; below 0 needs root): on a shared
