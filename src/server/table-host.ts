@@ -557,6 +557,8 @@ export class TableHost {
         const publish = this.publishWanted;
         this.publishWanted = false;
         const snap = this.actor?.getSnapshot() ?? null;
+        // Taken with the snapshot: a move applied while the save is awaited must not be acknowledged by an update whose events lack it.
+        const acked = new Map(this.students().map((s) => [s.record.id, s.lastSeq]));
         const game = snap?.context.game ?? null;
         if (this.status === 'playing' && game?.phase === 'ended') {
           this.status = 'ended';
@@ -565,7 +567,7 @@ export class TableHost {
         await this.save(snap);
         if (this.closed) return;
         if (publish) {
-          this.publish(snap);
+          this.publish(snap, acked);
           this.ctx.changed();
         }
       } while (this.again && !this.closed);
@@ -608,16 +610,17 @@ export class TableHost {
     return this.students().map((s) => ({ name: s.record.name, seat: s.record.seat, connected: this.conns.has(s.record.id) }));
   }
 
-  private publish(snap: SessionSnapshot | null): void {
+  private publish(snap: SessionSnapshot | null, acked?: ReadonlyMap<string, number>): void {
     if (snap) this.syncReadyKey(snap);
     const cache = new Map<string, Seen>();
-    for (const conn of this.conns.values()) this.send(conn, snap, cache);
+    for (const conn of this.conns.values()) this.send(conn, snap, cache, acked);
   }
 
   /** One update, built from the projection for this connection's engine seat only. */
-  private send(conn: Conn, snap: SessionSnapshot | null, cache: Map<string, Seen>): void {
+  private send(conn: Conn, snap: SessionSnapshot | null, cache: Map<string, Seen>, acked?: ReadonlyMap<string, number>): void {
     const game = snap?.context.game ?? null;
-    const common = { ackSeq: conn.student.lastSeq, aiSeats: this.aiSeats(), tablemates: this.tablemates(), readySides: [...this.readied] };
+    const ackSeq = Math.min(conn.student.lastSeq, acked?.get(conn.student.record.id) ?? conn.student.lastSeq);
+    const common = { ackSeq, aiSeats: this.aiSeats(), tablemates: this.tablemates(), readySides: [...this.readied] };
     if (!snap || !game) {
       conn.client.send('update', { screen: 'waiting', view: null, from: 0, events: [], news: [], countdownMs: null, paused: false, analysis: null, forks: [], ...common } satisfies TableUpdate);
       return;
