@@ -1,4 +1,4 @@
-// English texts of the AI partner's rationales (keys under "ai."). Placeholders hold ids (rendered as
+// English texts of the AI partner's rationales (keys under "ai."). Parameters hold ids (rendered as
 // names) and whole-number percentages or counts the policy actually used.
 export const aiEn = {
   and: 'and',

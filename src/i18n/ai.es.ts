@@ -14,16 +14,16 @@ export const aiEs: Messages['ai'] = {
     acceptPart: 'Aceptamos sus términos en {issues}: coinciden con lo que pediríamos, y el conjunto seguiría siendo ratificable en casa ({ratification}%).',
     bank: 'Dejamos acordado desde ya lo relativo a {issues}: es lo que nosotros mismos pediríamos (ratificación sobre esa base: {ratification}%).',
     counterDomestic:
-      'No contaríamos con {constituency} para ratificar esto, sobre todo por {issue}: aprobación del {approval}% frente a un umbral del {threshold}% (ratificación: {ratification}%).',
+      'No contaríamos con {constituency} para ratificar esto, en especial por {issue}: aprobación del {approval}% frente a un umbral del {threshold}% (ratificación: {ratification}%).',
     counterValue: 'Esto se queda corto para nosotros en {issues}.',
     rejectDomestic:
-      'No contaríamos con {constituency} para ratificar esto, sobre todo por {issue}: aprobación del {approval}% frente a un umbral del {threshold}% (ratificación: {ratification}%). No podemos aceptarlo.',
+      'No contaríamos con {constituency} para ratificar esto, en especial por {issue}: aprobación del {approval}% frente a un umbral del {threshold}% (ratificación: {ratification}%). No podemos aceptarlo.',
     rejectValue: 'Esto se queda corto para nosotros en {issues}, y en esta ronda ya no podemos hacer otra contrapropuesta.',
     noWinset:
       'Los nuestros todavía no ratificarían ningún acuerdo a nuestro alcance (la mejor probabilidad es del {ratification}%); ponemos sobre la mesa parte de la agenda mientras trabajamos en casa.',
     lastIssue: 'Los nuestros aún no ratificarían un acuerdo sobre {issue} (la mejor probabilidad es del {ratification}%); lo mantenemos sobre la mesa mientras trabajamos en casa.',
     walkAway:
-      'Ningún acuerdo a nuestro alcance se ratificaría en casa, ni gastando todo nuestro capital político (la mejor probabilidad es del {ratification}%). Nos levantamos de la mesa.',
+      'Ningún acuerdo a nuestro alcance se ratificaría en casa, ni gastando la totalidad de nuestro capital político (la mejor probabilidad es del {ratification}%). Nos levantamos de la mesa.',
     lobby: 'Invertimos capital político ({amount}) en {constituency}: su aprobación pasa del {approvalBefore}% al {approvalAfter}%, y la ratificación, del {before}% al {after}%.',
     statement: 'Declaramos en público que queremos «{option}» en {issue}: eso moviliza a nuestros aliados y eleva la ratificación del {before}% al {after}%.',
     commit: 'Nos comprometemos en público con «{option}» en {issue}: no aceptaremos menos (ratificación en casa: {before}% antes, {after}% después).',

@@ -1,5 +1,5 @@
 // English strings. Keys are shared with es.ts, which must have every one (a type and a test check it).
-// Placeholders are {name}; the engine and the AI emit keys and parameters, never sentences.
+// Parameters are written {name}; the engine and the AI emit keys and parameters, never sentences.
 import { aiEn } from './ai.en';
 import { cliEn } from './cli.en';
 import { uiEn } from './ui.en';

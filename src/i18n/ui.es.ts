@@ -109,7 +109,7 @@ export const uiEs: Messages['ui'] = {
     heading: 'Temas',
     help: 'Elija una opción por tema para su borrador; la primera opción de cada escala es el statu quo. «Dejar abierto» deja un tema fuera de esta oferta (cuenta como statu quo hasta que se acuerde).',
     ledgerHelp:
-      'El registro de acuerdos guarda los temas ya acordados; quedan bloqueados. Cuando contiene todos los temas, el paquete se firma y pasa a la votación de ratificación de cada lado.',
+      'El registro de acuerdos guarda los temas ya acordados; quedan bloqueados. Cuando contiene cada uno de los temas, el paquete se firma y pasa a la votación de ratificación de cada lado.',
     key: 'Primera opción = statu quo · ◆ su oferta · ◇ su última oferta propia · ✔ acordado en el registro (bloqueado)',
     howItWorks: 'Cómo funciona el tablero',
     leaveOpen: 'Dejar abierto',
@@ -125,7 +125,7 @@ export const uiEs: Messages['ui'] = {
     fillTheirs: 'Partir de su oferta',
     fillMine: 'Partir de mi última oferta',
     fillBest: 'Partir de mi paquete ideal',
-    clear: 'Dejar todo abierto',
+    clear: 'Dejar abierto cada tema',
     draftTools: 'Herramientas del borrador',
   },
   live: {
@@ -161,7 +161,7 @@ export const uiEs: Messages['ui'] = {
     heading: 'Su jugada',
     propose: 'Proponer',
     counter: 'Contraofertar',
-    acceptAll: 'Aceptar todo',
+    acceptAll: 'Aceptar la oferta completa',
     acceptSelected: 'Aceptar los temas marcados',
     acceptSelectedHelp:
       'Marque «Aceptar este tema» en los temas que acepta: pasan al registro de acuerdos y el resto sigue abierto. Las cartas de vinculación solo vienen con la oferta completa.',
@@ -273,7 +273,7 @@ export const uiEs: Messages['ui'] = {
   },
   signing: {
     heading: 'El paquete está firmado',
-    text: 'Todos los temas están en el registro de acuerdos: ambas delegaciones firmaron. Ahora cada lado debe ratificar el paquete en casa.',
+    text: 'Cada uno de los temas está en el registro de acuerdos: ambas delegaciones firmaron. Ahora cada lado debe ratificar el paquete en casa.',
     packageHeading: 'El paquete firmado',
     cards: 'Cartas de vinculación incluidas: {cards}',
     continue: 'A la votación de ratificación',
@@ -473,7 +473,7 @@ export const uiEs: Messages['ui'] = {
   fork: {
     heading: 'Repetir desde una ronda…',
     intro:
-      'Vuelva al comienzo de una ronda a la que llegó esta partida, cambie las sacudidas que aún no ocurrieron y siga desde ahí con la misma semilla. Todo lo anterior a esa ronda queda como se jugó.',
+      'Vuelva al comienzo de una ronda a la que llegó esta partida, cambie las sacudidas que aún no ocurrieron y siga desde ahí con la misma semilla. Lo ocurrido antes de esa ronda queda como se jugó.',
     round: 'Repetir desde',
     roundOption: 'Ronda {n}: {label}',
     shocksCaption: 'Sacudidas que aún no ocurrieron al comenzar la ronda {n}',
