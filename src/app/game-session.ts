@@ -23,7 +23,7 @@ import {
   type Side,
   type View,
 } from '../engine';
-import { countdownLeft, eventsForSeat, newsFor, type SessionSnapshot, sessionMachine, viewFor } from '../flow';
+import { countdownLeft, eventsForSeat, newsFor, type SessionSnapshot, screenOf, sessionMachine, viewFor } from '../flow';
 import type { AppState, OpponentChoice, Screen } from './app-types';
 
 type SessionActor = ReturnType<typeof createActor<typeof sessionMachine>>;
@@ -123,15 +123,6 @@ export type Opened =
   | { ok: false; failure: Failure }
   /** Refused; whatever was on screen stays (a save that does not replay, an unknown opponent). */
   | { ok: false; notice: string };
-
-function screenOf(snap: SessionSnapshot): Screen {
-  if (snap.matches('debrief')) return 'debrief';
-  if (snap.matches({ playing: 'briefing' })) return 'briefing';
-  if (snap.matches({ playing: 'signing' })) return 'signing';
-  if (snap.matches({ playing: 'ratification' })) return 'ratification';
-  if (snap.matches({ playing: { rounds: 'news' } }) || snap.matches({ playing: { rounds: 'shock' } })) return 'interlude';
-  return 'table';
-}
 
 /** Checks the request against the scenario library and the AI's personas; a resumed game must replay. */
 export function openGame(req: OpenRequest): Opened {
