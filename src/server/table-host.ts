@@ -52,7 +52,7 @@ export type TableCommand = { op: 'pause' } | { op: 'resume' } | { op: 'extend'; 
 /** WebSocket close codes a table ends a connection with (4000+ is the application's range). */
 export const CLOSE = { replaced: 4100, moved: 4101, ended: 4102 } as const;
 
-/** A client may send this many messages per window; more are refused unread. */
+/** A client may send this many messages per window; past them it is told once and the rest are dropped unread. */
 const RATE = { windowMs: 10_000, max: 100 };
 /** Bound on the acknowledgements an all-AI table needs to reach its debrief (a few per round). */
 const MAX_AUTO_STEPS = 1000;
@@ -346,8 +346,12 @@ export class TableHost {
     const now = Date.now();
     if (now - conn.burst.start > RATE.windowMs) conn.burst = { start: now, count: 0 };
     let refusal: Refused | null;
-    if (++conn.burst.count > RATE.max) refusal = { code: 'rate-limited', reason: `at most ${RATE.max} messages per ${RATE.windowMs / 1000} seconds` };
-    else if (type === 'act') refusal = this.act(conn, payload);
+    if (++conn.burst.count > RATE.max) {
+      // Told once per window; the rest of a flood is dropped unread and unanswered (answering each would
+      // let one client make the server send as much as it receives).
+      if (conn.burst.count > RATE.max + 1) return;
+      refusal = { code: 'rate-limited', reason: `at most ${RATE.max} messages per ${RATE.windowMs / 1000} seconds; the rest of this burst was dropped` };
+    } else if (type === 'act') refusal = this.act(conn, payload);
     else if (type === 'ready' || type === 'ack') refusal = this.acknowledge(conn, type, payload);
     else refusal = { code: 'bad-request', reason: `unknown message type "${String(type).slice(0, 32)}": a table takes act, ready and ack` };
     if (refusal) conn.client.send('refused', refusal);

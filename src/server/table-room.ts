@@ -14,6 +14,9 @@ import { hashSecret } from './secrets';
 import type { ClassRecord, ClassroomStore, ClassStatus } from './store';
 import { type StudentLive, type TableCommand, type TableContext, TableHost, type TableRefusal } from './table-host';
 
+/** Unknown seat tokens make a table read its students again at most once in this interval. */
+const RELOAD_GAP_MS = 1000;
+
 /** Colyseus error code for a refused join; the message is the JSON of the ClassroomError. */
 export const JOIN_REFUSED = 4403;
 
@@ -55,6 +58,8 @@ export function tableRoomType(deps: RoomDeps, local: LocalTables) {
     /** The class's students (the host reads those at its table); records replaced in place, so connections keep theirs. */
     private readonly students = new Map<string, StudentLive>();
     private broadcasts: Broadcast[] = [];
+    private reloading: Promise<void> | null = null;
+    private reloadedAt = 0;
 
     override async onCreate(options: { roomId?: unknown }): Promise<void> {
       const where = typeof options?.roomId === 'string' ? tableOfRoom(options.roomId) : null;
@@ -123,6 +128,24 @@ export function tableRoomType(deps: RoomDeps, local: LocalTables) {
       return { moved, added };
     }
 
+    /**
+     * Reads the students again for a token this room does not know: callers at the same moment share one
+     * reading, and a reading finished less than RELOAD_GAP_MS ago is not repeated (a flood of forged or
+     * stale tokens cannot turn into a flood of queries).
+     */
+    private reloadForUnknownToken(): Promise<void> {
+      if (Date.now() - this.reloadedAt < RELOAD_GAP_MS) return this.reloading ?? Promise.resolve();
+      this.reloading ??= this.loadStudents()
+        .then(({ moved, added }) => {
+          if (moved.length || added) this.seatsChanged(moved);
+        })
+        .finally(() => {
+          this.reloadedAt = Date.now();
+          this.reloading = null;
+        });
+      return this.reloading;
+    }
+
     private seatsChanged(moved: readonly StudentLive[]): void {
       for (const s of moved) this.host.release(s.record.id, assignment(s.record, this.record));
       this.host.seatsChanged();
@@ -174,11 +197,11 @@ export function tableRoomType(deps: RoomDeps, local: LocalTables) {
         const hash = hashSecret(parsed.value.token);
         const find = () => [...this.students.values()].find((s) => s.record.tokenHash === hash);
         let student = find();
-        // A student who joined or was moved here through another process, before this room heard of it.
-        // (A forged token changes nothing: the table moves on only if the store says someone came or moved.)
+        // A student who joined or was moved here before this room heard of it (the hub tells the room before
+        // it answers the join, so this is a fallback). A forged token changes nothing: the table moves on only
+        // if the store says someone came or moved; and a flood of them costs one reading of the store a second.
         if (!student || student.record.tableNo !== this.host.tableNo) {
-          const { moved, added } = await this.loadStudents();
-          if (moved.length || added) this.seatsChanged(moved);
+          await this.reloadForUnknownToken();
           student = find();
         }
         if (!student) throw new HubError('bad-token', 'token: this seat token is not for this class');

@@ -2,6 +2,7 @@
 // address blocked), joins and class creation rate-limited per address, a client flooding its table refused
 // past its budget while the others at the table are untouched, and the instructor's endpoints closed
 // without the secret.
+import { Client } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../../src/content/classroom-schema';
 import { newJoinCode } from '../../src/server/secrets';
@@ -47,11 +48,64 @@ describe('a client flooding its table', () => {
     // 150 messages at once: the table takes 100 per 10 seconds from one connection.
     for (let k = 0; k < 150; k++) flooder!.room.send('bogus', { k });
     await flooder!.inbox.waitFor(() => flooder!.refusals.some((r) => r.code === 'rate-limited'), 'a rate-limited refusal');
+    // The first 100 are read (and refused: unknown type), the 101st is told it is over the budget, the other 49 are dropped unanswered.
+    await flooder!.inbox.waitFor(() => flooder!.refusals.length >= 101, '101 refusals');
+    // A socket's messages are handled in order: once the window has passed, one more message is read and
+    // answered, and by then the whole burst has been handled (the dropped ones answered nothing).
+    await new Promise((r) => setTimeout(r, 10_500));
+    flooder!.room.send('bogus', { k: 'after' });
+    await flooder!.inbox.waitFor(() => flooder!.refusals.length >= 102, 'the answer to the message after the window');
+    expect(flooder!.refusals.at(-1)!.code).toBe('bad-request');
+    flooder!.refusals.pop();
     const limited = flooder!.refusals.filter((r) => r.code === 'rate-limited');
-    expect(limited.length).toBeGreaterThan(0);
+    expect(limited).toHaveLength(1);
     expect(limited[0]!.reason).toMatch(/messages per/);
+    expect(flooder!.refusals.filter((r) => r.code === 'bad-request')).toHaveLength(100);
+    expect(flooder!.refusals).toHaveLength(101);
     expect(mate!.inbox.messages.length).toBe(before);
     expect((await ts.store.getTable(created.classId, 1))!.envelope).toEqual(stored);
+  }, 120_000);
+});
+
+describe('a flood of forged and stale seat tokens', () => {
+  it('is refused token by token without a store reading each; the seated student is untouched and a new one still gets in', async () => {
+    const created = await createClass(ts.url, { scenarioId: 'bracero-1942', tables: 2, seatsPerSide: 1 });
+    const seated = await SeatClient.connect(ts.url, await joinClass(ts.url, created.joinCode, 'Ines'));
+    // What a student of a class not yet started receives: the welcome and the waiting room's update.
+    await seated.inbox.waitFor(() => seated.welcome !== null && seated.update !== null, 'the welcome and the first update');
+    const before = seated.inbox.messages.map((m) => m.type);
+    expect(before).toEqual(['welcome', 'update']);
+    const other = await createClass(ts.url, { scenarioId: 'bracero-1942', tables: 1, seatsPerSide: 1 });
+    const stale = await joinClass(ts.url, other.joinCode, 'Olga');
+    await command(ts.url, other, { op: 'end' });
+    const room = `${created.classId}-t${seated.joined.tableNo}`;
+    let readings = 0;
+    const list = ts.store.listStudents.bind(ts.store);
+    ts.store.listStudents = (classId: string) => {
+      if (classId === created.classId) readings++;
+      return list(classId);
+    };
+    try {
+      const t0 = performance.now();
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, (_, k) =>
+          new Client(ts.url).joinById(room, { token: k % 2 ? stale.token : `${'f'.repeat(40)}${String(k).padStart(3, '0')}` }).then(
+            () => 'joined',
+            (e: Error) => (JSON.parse(e.message) as { error: string }).error,
+          ),
+        ),
+      );
+      const seconds = (performance.now() - t0) / 1000;
+      expect(answers).toEqual(Array(40).fill('bad-token'));
+      // One reading shared by the callers of the same moment, and none repeated within a second.
+      expect(readings).toBeLessThanOrEqual(Math.ceil(seconds) + 1);
+    } finally {
+      ts.store.listStudents = list;
+    }
+    expect(seated.inbox.messages.map((m) => m.type)).toEqual(before);
+    const late = await SeatClient.connect(ts.url, await joinClass(ts.url, created.joinCode, 'Juan'));
+    expect(late.joined.classId).toBe(created.classId);
+    await late.inbox.waitFor(() => late.welcome?.name === 'Juan', 'the new student’s welcome');
   }, 120_000);
 });
 
