@@ -3,7 +3,7 @@ export { analyseGame, compareWithHistory, distanceToFrontier, nashPoint, paretoF
 export type { FrontierPoint, GameAnalysis, HistoryComparison } from './scoring';
 export { awaitedSides, defaultAction, legalActionTypes, openIssues } from './legal';
 export { indexScenario } from './model';
-export { eventsFor, projection, publicScenario } from './projection';
+export { eventsFor, homeApproval, projection, publicScenario } from './projection';
 export type { OwnBrief, PublicOffer, PublicScenario, ShockView, View } from './projection';
 export { applyFork, forkAtRound, mergeOverrides } from './fork';
 export type { ForkEnvelopeResult, ForkResult } from './fork';

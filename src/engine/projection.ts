@@ -2,7 +2,8 @@
 // the announcer — reads a game through projection(state, seat). A delegation sees the public table and
 // its own secrets; the other side's valuations, reservation value, constituencies and political capital
 // never pass, and neither does the RNG state (it would predict stochastic shocks). Unfired shocks that are
-// not public knowledge are not shown either.
+// not public knowledge are not shown either. The one other passage is homeApproval (below): a rounded
+// aggregate per delegation for the instructor's console.
 import type { Effect, LocalText, Scenario } from '../content/scenario-schema';
 import { awaitedSides } from './legal';
 import { indexScenario } from './model';
@@ -362,6 +363,25 @@ export function projection(state: GameState, seat: string): View {
         }
       : null,
   };
+}
+
+/**
+ * A delegation's approval at home, as the instructor's console shows it: its constituencies' support
+ * weighted by their say in ratification, 0..1 to 2 decimals (0 for a delegation with no say at home).
+ * The instructor's projection carries no side's numbers; this one aggregate is shown beside it so the
+ * instructor can see which delegation is in trouble at home (when to inject a shock, what to ask at the
+ * debrief). Averaged over every constituency and rounded, it gives back no single constituency's
+ * support or weight, nor the side's thresholds, utilities or reservation value. It is not part of a
+ * delegation's view: each delegation reads its own constituencies in `own`.
+ */
+export function homeApproval(state: GameState, side: Side): number {
+  let sum = 0;
+  let weight = 0;
+  for (const c of state.sides[side].constituencies) {
+    sum += c.ratificationWeight * c.support;
+    weight += c.ratificationWeight;
+  }
+  return weight > 0 ? Math.round((sum / weight) * 100) / 100 : 0;
 }
 
 /** The other delegation, for the viewer. */

@@ -2,22 +2,11 @@
 // instructor's: it reads the game through the instructor's projection (no side's secrets), plus one
 // aggregate per delegation — its approval at home — rounded so it carries no exact secret number.
 import type { TableSummary } from '../content/classroom-schema';
-import type { GameState, Side } from '../engine';
+import { homeApproval } from '../engine';
 import { countdownLeft, type SessionSnapshot, screenOf, viewFor } from '../flow';
 
 // The table host still imports the screen reading from here; it lives in the flow layer.
 export { screenOf } from '../flow';
-
-/** A delegation's approval at home: its constituencies' support weighted by their say in ratification, to 2 decimals. */
-export function approvalOf(game: GameState, side: Side): number {
-  let sum = 0;
-  let weight = 0;
-  for (const c of game.sides[side].constituencies) {
-    sum += c.ratificationWeight * c.support;
-    weight += c.ratificationWeight;
-  }
-  return weight > 0 ? Math.round((sum / weight) * 100) / 100 : 0;
-}
 
 /** The game-dependent part of a table's summary (null game: not started). */
 export function gameSummary(snap: SessionSnapshot | null, now: number): Pick<TableSummary, 'round' | 'roundId' | 'screen' | 'offer' | 'approval' | 'countdownMs' | 'paused' | 'fired' | 'outcome'> {
@@ -30,7 +19,7 @@ export function gameSummary(snap: SessionSnapshot | null, now: number): Pick<Tab
     roundId: view.scenario.calendar[view.round]?.id ?? null,
     screen: screenOf(snap),
     offer: view.offer ? { by: view.offer.by, package: { ...view.offer.package } } : null,
-    approval: game.phase === 'ended' ? null : { us: approvalOf(game, 'us'), mx: approvalOf(game, 'mx') },
+    approval: game.phase === 'ended' ? null : { us: homeApproval(game, 'us'), mx: homeApproval(game, 'mx') },
     countdownMs: countdownLeft(snap, now),
     paused: snap.matches('paused'),
     fired: view.fired.map((f) => f.id),
