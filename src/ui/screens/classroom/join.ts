@@ -6,8 +6,9 @@ import type { Ui } from '../../context';
 import { h, screenHeading } from '../../dom';
 import { errorSummary } from '../../error-summary';
 import { seatText } from '../../table/class-seat';
+import { textField } from './fields';
 import { classroomMemory } from './memory';
-import { fieldState, problemText, ruleText } from './words';
+import { problemText, ruleText } from './words';
 
 const FIELD = { code: 'join-code', name: 'join-name' } as const;
 
@@ -39,8 +40,6 @@ export function joinScreen(ui: Ui): HTMLElement {
     ...mem.errors.map((e) => ({ field: e.field, message: ruleText(ui.lang, e) })),
     ...(server && !mem.errors.length ? [{ field: serverField ?? FIELD.code, message: problemText(ui.lang, server.code) }] : []),
   ];
-  const codeField = fieldState(FIELD.code, messageFor(FIELD.code), 'join-code-help');
-  const nameField = fieldState(FIELD.name, messageFor(FIELD.name), 'join-name-help');
   const seat = c.resumable;
   const edited = (field: string) => {
     mem.errors = mem.errors.filter((e) => e.field !== field);
@@ -74,48 +73,30 @@ export function joinScreen(ui: Ui): HTMLElement {
           void submit(ui);
         },
       },
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: FIELD.code }, ui.tr('classroom.joinCode')),
-        h('input', {
-          type: 'text',
-          id: FIELD.code,
-          'data-testid': FIELD.code,
-          class: 'join-code-input',
-          value: code,
-          autocomplete: 'off',
-          autocapitalize: 'characters',
-          spellcheck: 'false',
-          ...codeField.attrs,
-          oninput: (ev: Event) => {
-            mem.code = (ev.target as HTMLInputElement).value;
-            edited(FIELD.code);
-          },
-        }),
-        h('p', { class: 'help', id: 'join-code-help' }, ui.tr('classroom.joinCodeHelp')),
-        codeField.message,
-      ),
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: FIELD.name }, ui.tr('classroom.joinName')),
-        h('input', {
-          type: 'text',
-          id: FIELD.name,
-          'data-testid': FIELD.name,
-          value: mem.name,
-          autocomplete: 'nickname',
-          spellcheck: 'false',
-          ...nameField.attrs,
-          oninput: (ev: Event) => {
-            mem.name = (ev.target as HTMLInputElement).value;
-            edited(FIELD.name);
-          },
-        }),
-        h('p', { class: 'help', id: 'join-name-help' }, ui.tr('classroom.joinNameHelp')),
-        nameField.message,
-      ),
+      textField({
+        id: FIELD.code,
+        label: ui.tr('classroom.joinCode'),
+        value: code,
+        attrs: { class: 'join-code-input', autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false' },
+        help: ui.tr('classroom.joinCodeHelp'),
+        problem: messageFor(FIELD.code),
+        onInput: (v) => {
+          mem.code = v;
+          edited(FIELD.code);
+        },
+      }),
+      textField({
+        id: FIELD.name,
+        label: ui.tr('classroom.joinName'),
+        value: mem.name,
+        attrs: { autocomplete: 'nickname', spellcheck: 'false' },
+        help: ui.tr('classroom.joinNameHelp'),
+        problem: messageFor(FIELD.name),
+        onInput: (v) => {
+          mem.name = v;
+          edited(FIELD.name);
+        },
+      }),
       h(
         'div',
         { class: 'button-row' },

@@ -6,11 +6,12 @@ import { DIFFICULTIES, difficultyLevels } from '../../../ai/persona-registry';
 import { checkSetup, type FormError, type SetupForm, setupFieldId, TIMER_WAITS, type TimerWait } from '../../../app/classroom-forms';
 import { MAX_TABLES } from '../../../content/classroom-schema';
 import type { Ui } from '../../context';
-import { h, screenHeading } from '../../dom';
+import { type Attrs, h, screenHeading } from '../../dom';
 import { errorSummary } from '../../error-summary';
 import { local } from '../../i18n';
+import { selectField, textField } from './fields';
 import { classroomMemory } from './memory';
-import { fieldState, problemText, ruleText } from './words';
+import { problemText, ruleText } from './words';
 
 const TIMER_KEY: Record<TimerWait, 'classroom.timerProposal' | 'classroom.timerResponse' | 'classroom.timerDomestic' | 'classroom.timerNews'> = {
   proposal: 'classroom.timerProposal',
@@ -74,32 +75,21 @@ export function classSetupScreen(ui: Ui): HTMLElement {
   const changed = (field: string) => {
     mem.errors = mem.errors.filter((e) => e.field !== field);
   };
-  const text = (field: string, label: string, value: string, set: (v: string) => void, help: string | null, extra: Record<string, string | number | boolean> = {}) => {
-    const st = fieldState(field, messageFor(field), help ? `${field}-help` : undefined);
-    return h(
-      'div',
-      { class: 'field' },
-      h('label', { for: field }, label),
-      h('input', {
-        type: 'text',
-        id: field,
-        'data-testid': field,
-        value,
-        ...extra,
-        ...st.attrs,
-        oninput: (ev: Event) => {
-          set((ev.target as HTMLInputElement).value);
-          changed(field);
-        },
-      }),
-      help ? h('p', { class: 'help', id: `${field}-help` }, help) : null,
-      st.message,
-    );
-  };
+  const text = (field: string, label: string, value: string, set: (v: string) => void, help: string | null, attrs: Attrs = {}) =>
+    textField({
+      id: field,
+      label,
+      value,
+      attrs,
+      help,
+      problem: messageFor(field),
+      onInput: (v) => {
+        set(v);
+        changed(field);
+      },
+    });
   const levels = difficultyLevels();
   const scenario = ui.state.catalogue.find((s) => s.id === form.scenarioId);
-  const scenarioField = fieldState(setupFieldId.scenario, messageFor(setupFieldId.scenario), 'setup-scenario-help');
-  const seatsField = fieldState(setupFieldId.seats, messageFor(setupFieldId.seats), 'setup-seats-help');
   return h(
     'section',
     { class: 'screen screen-class-setup panel', 'aria-labelledby': 'setup-heading' },
@@ -117,53 +107,35 @@ export function classSetupScreen(ui: Ui): HTMLElement {
           void submit(ui, form);
         },
       },
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: setupFieldId.scenario }, ui.tr('classroom.setupScenario')),
-        h(
-          'select',
-          {
-            id: setupFieldId.scenario,
-            'data-testid': setupFieldId.scenario,
-            ...scenarioField.attrs,
-            onchange: (ev: Event) => {
-              form.scenarioId = (ev.target as HTMLSelectElement).value;
-              changed(setupFieldId.scenario);
-              ui.rerender();
-            },
-          },
-          ui.state.catalogue.map((s) => h('option', { value: s.id, selected: s.id === form.scenarioId }, local(ui.lang, s.title))),
-        ),
-        h('p', { class: 'help', id: 'setup-scenario-help' }, scenario ? local(ui.lang, scenario.summary) : ui.tr('app.loading')),
-        scenarioField.message,
-      ),
+      selectField({
+        id: setupFieldId.scenario,
+        label: ui.tr('classroom.setupScenario'),
+        options: ui.state.catalogue.map((s) => h('option', { value: s.id, selected: s.id === form.scenarioId }, local(ui.lang, s.title))),
+        help: scenario ? local(ui.lang, scenario.summary) : ui.tr('app.loading'),
+        problem: messageFor(setupFieldId.scenario),
+        onChange: (v) => {
+          form.scenarioId = v;
+          changed(setupFieldId.scenario);
+          ui.rerender();
+        },
+      }),
       text(setupFieldId.title, ui.tr('classroom.setupTitle'), form.title, (v) => {
         form.title = v;
       }, ui.tr('classroom.setupTitleHelp')),
       text(setupFieldId.tables, ui.tr('classroom.setupTables'), form.tables, (v) => {
         form.tables = v;
       }, ui.tr('classroom.setupTablesHelp', { max: MAX_TABLES }), { inputmode: 'numeric', size: 4 }),
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: setupFieldId.seats }, ui.tr('classroom.setupSeats')),
-        h(
-          'select',
-          {
-            id: setupFieldId.seats,
-            'data-testid': setupFieldId.seats,
-            ...seatsField.attrs,
-            onchange: (ev: Event) => {
-              form.seatsPerSide = (ev.target as HTMLSelectElement).value;
-              changed(setupFieldId.seats);
-            },
-          },
-          (['1', '2', '3'] as const).map((n) => h('option', { value: n, selected: n === form.seatsPerSide }, ui.tr(`classroom.seats${n}`))),
-        ),
-        h('p', { class: 'help', id: 'setup-seats-help' }, ui.tr('classroom.setupSeatsHelp')),
-        seatsField.message,
-      ),
+      selectField({
+        id: setupFieldId.seats,
+        label: ui.tr('classroom.setupSeats'),
+        options: (['1', '2', '3'] as const).map((n) => h('option', { value: n, selected: n === form.seatsPerSide }, ui.tr(`classroom.seats${n}`))),
+        help: ui.tr('classroom.setupSeatsHelp'),
+        problem: messageFor(setupFieldId.seats),
+        onChange: (v) => {
+          form.seatsPerSide = v;
+          changed(setupFieldId.seats);
+        },
+      }),
       h(
         'fieldset',
         { class: 'setup-timers', 'aria-describedby': 'setup-timers-help' },
@@ -192,41 +164,28 @@ export function classSetupScreen(ui: Ui): HTMLElement {
         h('label', { for: setupFieldId.ai }, ui.tr('classroom.setupAi')),
         h('p', { class: 'help', id: 'setup-ai-help' }, ui.tr('classroom.setupAiHelp')),
       ),
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: setupFieldId.difficulty }, ui.tr('classroom.setupDifficulty')),
-        h(
-          'select',
-          {
-            id: setupFieldId.difficulty,
-            'data-testid': setupFieldId.difficulty,
-            disabled: !form.aiForEmptySeats,
-            onchange: (ev: Event) => {
-              form.difficulty = (ev.target as HTMLSelectElement).value as SetupForm['difficulty'];
-            },
-          },
-          DIFFICULTIES.map((id) => h('option', { value: id, selected: id === form.difficulty }, local(ui.lang, levels[id].name))),
-        ),
-      ),
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: setupFieldId.lang }, ui.tr('classroom.setupLang')),
-        h(
-          'select',
-          {
-            id: setupFieldId.lang,
-            'data-testid': setupFieldId.lang,
-            onchange: (ev: Event) => {
-              form.lang = (ev.target as HTMLSelectElement).value === 'es' ? 'es' : 'en';
-            },
-          },
+      selectField({
+        id: setupFieldId.difficulty,
+        label: ui.tr('classroom.setupDifficulty'),
+        attrs: { disabled: !form.aiForEmptySeats },
+        options: DIFFICULTIES.map((id) => h('option', { value: id, selected: id === form.difficulty }, local(ui.lang, levels[id].name))),
+        onChange: (v) => {
+          form.difficulty = v as SetupForm['difficulty'];
+        },
+      }),
+      selectField({
+        id: setupFieldId.lang,
+        label: ui.tr('classroom.setupLang'),
+        options: [
           h('option', { value: 'en', lang: 'en', selected: form.lang === 'en' }, ui.tr('classroom.langEn')),
           h('option', { value: 'es', lang: 'es', selected: form.lang === 'es' }, ui.tr('classroom.langEs')),
-        ),
-        h('p', { class: 'help' }, ui.tr('classroom.setupLangHelp')),
-      ),
+        ],
+        help: ui.tr('classroom.setupLangHelp'),
+        helpLinked: false,
+        onChange: (v) => {
+          form.lang = v === 'es' ? 'es' : 'en';
+        },
+      }),
       h(
         'details',
         { class: 'help-details', open: mem.errors.some((e) => e.field === setupFieldId.seed) || server?.field === setupFieldId.seed },
