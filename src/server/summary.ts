@@ -5,9 +5,6 @@ import type { TableSummary } from '../content/classroom-schema';
 import { homeApproval } from '../engine';
 import { countdownLeft, type SessionSnapshot, screenOf, viewFor } from '../flow';
 
-// The table host still imports the screen reading from here; it lives in the flow layer.
-export { screenOf } from '../flow';
-
 /** The game-dependent part of a table's summary (null game: not started). */
 export function gameSummary(snap: SessionSnapshot | null, now: number): Pick<TableSummary, 'round' | 'roundId' | 'screen' | 'offer' | 'approval' | 'countdownMs' | 'paused' | 'fired' | 'outcome'> {
   const game = snap?.context.game;

@@ -11,11 +11,11 @@ import { ActMessageSchema, type Broadcast, type ClassConfig, EmptyMessageSchema,
 import type { TableUpdate } from '../flow';
 import type { Scenario } from '../content/scenario-schema';
 import { type Action, analyseGame, envelopeOf, type GameAnalysis, type GameState, type Overrides, SIDES, type Side } from '../engine';
-import { type Agent, countdownLeft, eventsForSeat, newsFor, type SessionError, type SessionSnapshot, sessionMachine, viewFor } from '../flow';
+import { type Agent, countdownLeft, eventsForSeat, newsFor, type SessionError, type SessionSnapshot, screenOf, sessionMachine, viewFor } from '../flow';
 import { HubError } from './hub-error';
 import { leadSeatOf, seatInfo } from './seating';
 import type { ClassroomStore, StudentRecord, TableRecord } from './store';
-import { gameSummary, screenOf } from './summary';
+import { gameSummary } from './summary';
 
 type SessionActor = ReturnType<typeof createActor<typeof sessionMachine>>;
 
@@ -53,7 +53,7 @@ export type TableCommand = { op: 'pause' } | { op: 'resume' } | { op: 'extend'; 
 export const CLOSE = { replaced: 4100, moved: 4101, ended: 4102 } as const;
 
 /** A client may send this many messages per window; past them it is told once and the rest are dropped unread. */
-const RATE = { windowMs: 10_000, max: 100 };
+export const MESSAGE_BUDGET = { windowMs: 10_000, max: 100 };
 /** Bound on the acknowledgements an all-AI table needs to reach its debrief (a few per round). */
 const MAX_AUTO_STEPS = 1000;
 const INTERLUDES: readonly TableScreen[] = ['interlude', 'signing', 'ratification'];
@@ -344,13 +344,13 @@ export class TableHost {
     const conn = this.connOf(client);
     if (!conn || this.closed) return;
     const now = Date.now();
-    if (now - conn.burst.start > RATE.windowMs) conn.burst = { start: now, count: 0 };
+    if (now - conn.burst.start > MESSAGE_BUDGET.windowMs) conn.burst = { start: now, count: 0 };
     let refusal: Refused | null;
-    if (++conn.burst.count > RATE.max) {
+    if (++conn.burst.count > MESSAGE_BUDGET.max) {
       // Told once per window; the rest of a flood is dropped unread and unanswered (answering each would
       // let one client make the server send as much as it receives).
-      if (conn.burst.count > RATE.max + 1) return;
-      refusal = { code: 'rate-limited', reason: `at most ${RATE.max} messages per ${RATE.windowMs / 1000} seconds; the rest of this burst was dropped` };
+      if (conn.burst.count > MESSAGE_BUDGET.max + 1) return;
+      refusal = { code: 'rate-limited', reason: `at most ${MESSAGE_BUDGET.max} messages per ${MESSAGE_BUDGET.windowMs / 1000} seconds; the rest of this burst was dropped` };
     } else if (type === 'act') refusal = this.act(conn, payload);
     else if (type === 'ready' || type === 'ack') refusal = this.acknowledge(conn, type, payload);
     else refusal = { code: 'bad-request', reason: `unknown message type "${String(type).slice(0, 32)}": a table takes act, ready and ack` };
