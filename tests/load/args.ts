@@ -17,6 +17,8 @@ export interface LoadOptions {
   serverCpuProf: string | null;
   /** Scheduling niceness for the server and the bots (negative: ahead of other work on a shared machine), or null to leave it. */
   nice: number | null;
+  /** One table in this many has a hostile adviser, and the forger, guesser and impostor run; 0 for none. */
+  hostileEvery: number;
   help: boolean;
 }
 
@@ -29,11 +31,16 @@ export const USAGE = `npm run loadtest -- [options]
   --seed <n>           seeds the classes, the students' think times and their AI (default 1)
   --database-url <url> the server keeps its records in this PostgreSQL, in a fresh schema loadtest_… (default:
                        embedded PGlite in a temp folder)
+  --hostile <n>        one table in n of each class (tables 1, 1+n, …) seats a hostile adviser whose client sends
+                       malformed, oversized, out-of-role and flooding messages, and three more hostile clients run:
+                       forged and stale seat tokens, wrong join codes from 127.0.0.2, instructor calls without the
+                       secret from 127.0.0.3 (default 10; 0 for none; the adviser needs --class-size 2 or more)
   --json <file>        also write the figures as JSON
   --server-cpu-prof <dir>  write a V8 CPU profile of the server there (node --cpu-prof)
   --nice=<n>           run the server and the bots at this niceness (-20..19; below 0 needs root): on a shared
                        machine, -10 puts them ahead of other work so the figures measure the server, not its neighbours
-Exit code 0 when every target holds (p99 <= 150 ms, no error, no lost event), 1 when one does not, 2 on bad options.`;
+Exit code 0 when every target holds (p99 <= 150 ms, no error, no lost event, every hostile request refused as
+expected), 1 when one does not, 2 on bad options.`;
 
 export class OptionError extends Error {}
 
@@ -60,6 +67,7 @@ export function parseOptions(argv: readonly string[]): LoadOptions {
         seed: { type: 'string' },
         'server-cpu-prof': { type: 'string' },
         nice: { type: 'string' },
+        hostile: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -74,6 +82,7 @@ export function parseOptions(argv: readonly string[]): LoadOptions {
   const classSize = number('class-size', str('class-size'), 2, (n) => Number.isInteger(n) && n >= 1 && n <= 3, 'a whole number of students per delegation from 1 to 3');
   const seed = number('seed', str('seed'), 1, (n) => Number.isInteger(n) && n >= 0 && n < 2_147_483_647, 'a whole number from 0 to 2147483646');
   const nice = str('nice') === undefined ? null : number('nice', str('nice'), 0, (n) => Number.isInteger(n) && n >= -20 && n <= 19, 'a whole number from -20 to 19');
+  const hostileEvery = number('hostile', str('hostile'), 10, (n) => Number.isInteger(n) && n >= 0 && n <= 400, 'a whole number of tables from 0 to 400');
   const scenarioId = str('scenario') ?? 'whole-enchilada-2001';
   if (!(SCENARIO_IDS as readonly string[]).includes(scenarioId)) throw new OptionError(`--scenario ${scenarioId}: one of ${SCENARIO_IDS.join(', ')} is expected`);
   let think = { min: 0.5, max: 3 };
@@ -96,6 +105,7 @@ export function parseOptions(argv: readonly string[]): LoadOptions {
     seed,
     serverCpuProf: str('server-cpu-prof') ?? null,
     nice,
+    hostileEvery,
     help: values.help === true,
   };
 }

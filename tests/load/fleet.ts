@@ -7,6 +7,7 @@ import { seatInfo } from '../../src/server/seating';
 import type { z } from 'zod';
 import { type Api, HttpFailure } from './http';
 import { compareEvents, seatProjection, storedEvents } from './lost-events';
+import { HostileSeat, type HostileTally } from './hostile';
 import { ConsoleWatch, LoadClass, type RunContext, SeatBot } from './table';
 
 export interface FleetOptions {
@@ -14,6 +15,9 @@ export interface FleetOptions {
   seatsPerSide: number;
   scenarioId: string;
   timers: z.input<typeof ClassTimersSchema>;
+  /** One table in this many (tables 1, 1 + n, …) of each class has a hostile adviser; 0 for none. */
+  hostileEvery: number;
+  tally: HostileTally;
 }
 
 export interface EventAudit {
@@ -96,25 +100,28 @@ export class Fleet {
       cls.console = new ConsoleWatch(this.run, cls);
       await cls.console.connect();
       const names = Array.from({ length: tables * 2 * this.opts.seatsPerSide }, (_, i) => `Class ${no} student ${i + 1}`);
+      const hostileSeat = this.opts.seatsPerSide >= 2 && this.opts.hostileEvery > 0 ? seatIdsOf('mx', this.opts.seatsPerSide)[1]! : null;
       await pool(names, 8, async (name) => {
         const joined = await this.api.join(created.joinCode, name);
         const table = cls.tables[joined.tableNo - 1]!;
-        table.bots.push(new SeatBot(this.run, table, joined));
+        if (joined.seat === hostileSeat && (joined.tableNo - 1) % this.opts.hostileEvery === 0) table.hostile = new HostileSeat(this.run, table, joined, this.opts.tally);
+        else table.bots.push(new SeatBot(this.run, table, joined));
       });
       const seats = [...seatIdsOf('us', this.opts.seatsPerSide), ...seatIdsOf('mx', this.opts.seatsPerSide)];
       for (const t of cls.tables) {
-        const held = t.bots.map((b) => b.joined.seat).sort();
+        const held = [...t.bots.map((b) => b.joined.seat), ...(t.hostile ? [t.hostile.joined.seat] : [])].sort();
         if (held.join() !== [...seats].sort().join()) this.run.errors.add('seating', `class ${no} table ${t.tableNo}`, `seats held: ${held.join(', ')}`);
         // Seat order within a table: leads first, so a table's clients are listed the same way every run.
         t.bots.sort((a, b) => seats.indexOf(a.joined.seat) - seats.indexOf(b.joined.seat));
       }
-      await pool(cls.bots, 8, async (b) => {
+      await pool([...cls.bots, ...cls.hostiles], 8, async (b) => {
         try {
           await b.connect();
         } catch (e) {
           this.run.errors.add('join', b.name, `joining the table room: ${(e as Error).message}`);
         }
       });
+      for (const h of cls.hostiles) h.start();
       const started = await this.api.command(created, { op: 'start' });
       for (const r of started.refused) this.run.errors.add('start', `class ${no} table ${r.tableNo}`, `${r.code}: ${r.reason}`);
       return cls;
@@ -186,6 +193,8 @@ export class Fleet {
   async finish(): Promise<EventAudit> {
     this.run.stopping = true;
     await this.stopTopUp();
+    const hostiles = this.classes.flatMap((c) => c.hostiles);
+    await Promise.all(hostiles.map((h) => h.stop()));
     const bots = this.classes.flatMap((c) => c.bots);
     for (const b of bots) b.clearThink();
     const quiet = async (what: string, done: () => boolean, ms: number) => {
@@ -198,13 +207,18 @@ export class Fleet {
     await Promise.all(live.map((c) => this.api.command(c.created, { op: 'pause', target: 'all' }).catch(() => undefined)));
     // A game already over is not paused (the table refuses): nothing changes its events any more.
     const playing = (b: SeatBot) => b.room && !b.leaving && !b.finished && b.table.started && !b.table.cls.ending && b.update?.view?.phase !== 'ended';
-    await quiet('every client to see its table paused', () => bots.every((b) => !playing(b) || b.update?.paused === true), 15_000);
+    const hostilePlaying = (h: HostileSeat) => h.room && h.table.started && !h.table.finished && !h.table.cls.ending && h.update?.view?.phase !== 'ended';
+    await quiet(
+      'every client to see its table paused',
+      () => bots.every((b) => !playing(b) || b.update?.paused === true) && hostiles.every((h) => !hostilePlaying(h) || h.update?.paused === true),
+      15_000,
+    );
     await quiet('the classes being ended', () => this.classes.every((c) => !c.ending || c.ended), 15_000);
     const audit = await this.audit();
     for (const c of live) c.ending = true;
     await Promise.all(live.map((c) => this.api.command(c.created, { op: 'end' }).catch(() => undefined)));
     // Ending a class closes its rooms; a client the server has not closed yet leaves (without waiting long).
-    const gone = Promise.all([...bots.map((b) => b.leave()), ...this.classes.map((c) => c.console?.leave())]);
+    const gone = Promise.all([...bots.map((b) => b.leave()), ...hostiles.map((h) => h.leave()), ...this.classes.map((c) => c.console?.leave())]);
     await Promise.race([gone, sleep(3000)]);
     return audit;
   }
@@ -232,7 +246,8 @@ export class Fleet {
           continue;
         }
         a.tablesChecked++;
-        for (const b of t.bots) {
+        // The hostile seat is checked too (while connected it gets its seat's events like anyone; it reconnects after its giant frame).
+        for (const b of [...t.bots, ...(t.hostile ? [t.hostile] : [])]) {
           const engineSeat = seatInfo(b.joined.seat, cls.created.config.seatsPerSide)!.engineSeat;
           const check = compareEvents(b.events, seatProjection(all.events, engineSeat));
           a.seatsChecked++;

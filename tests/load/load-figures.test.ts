@@ -7,6 +7,7 @@ import { getScenario } from '../../src/content/scenarios';
 import { envelopeOf, type GameEvent, type Side } from '../../src/engine';
 import { eventsForSeat, sessionMachine } from '../../src/flow';
 import { OptionError, parseOptions } from './args';
+import { AnswerBook, joinRefusal, MISDEEDS } from './hostile';
 import { compareEvents, seatProjection, storedEvents } from './lost-events';
 import { distribution, percentile, seeded, verdict } from './stats';
 import { madeBy } from './table';
@@ -40,6 +41,15 @@ describe('the verdict', () => {
     expect(verdict({ ...ok, moveLatency: distribution([...Array(98).fill(10), 151, 151]) }).pass).toBe(false);
     expect(verdict({ ...ok, errors: 1 }).pass).toBe(false);
     expect(verdict({ ...ok, lostEvents: 1 }).pass).toBe(false);
+  });
+
+  it('with hostile clients, passes only when some bad requests were sent and every one was answered as expected', () => {
+    expect(verdict({ ...ok, hostile: { expected: 12, unexpected: 0 } }).pass).toBe(true);
+    const wrong = verdict({ ...ok, hostile: { expected: 12, unexpected: 1 } });
+    expect(wrong.pass).toBe(false);
+    expect(wrong.checks.at(-1)).toMatchObject({ name: 'hostile requests refused as expected', measured: '12 as expected, 1 otherwise', ok: false });
+    expect(verdict({ ...ok, hostile: { expected: 0, unexpected: 0 } }).pass).toBe(false);
+    expect(verdict(ok).checks.map((c) => c.name)).not.toContain('hostile requests refused as expected');
   });
 
   it('a run that measured nothing fails', () => {
@@ -105,6 +115,51 @@ describe('a move and the event it makes', () => {
   });
 });
 
+describe('a hostile seat’s answer book', () => {
+  it('matches refusals in the order the messages went, by code and move number', () => {
+    const book = new AnswerBook();
+    book.expect({ what: 'no action', code: 'bad-request', seq: 3 });
+    book.expect({ what: 'burst', code: 'bad-request' }, 2);
+    book.expect({ what: 'told once', code: 'rate-limited' });
+    expect(book.waiting).toBe(4);
+    expect(book.take({ code: 'bad-request', reason: 'action: required', seq: 3 })).toEqual({ ok: true, what: 'no action' });
+    expect(book.take({ code: 'bad-request', reason: 'unknown message type' })).toEqual({ ok: true, what: 'burst' });
+    const early = book.take({ code: 'rate-limited', reason: 'at most 100 messages per 10 seconds' });
+    expect(early.ok).toBe(false);
+    if (!early.ok) expect(early.reason).toMatch(/^burst: expected bad-request, got .*rate-limited/);
+    expect(book.drain()).toEqual(['told once']);
+    expect(book.waiting).toBe(0);
+  });
+
+  it('a refusal for another move number, or one nothing waits for, is unexpected', () => {
+    const book = new AnswerBook();
+    book.expect({ what: 'lead’s seat', code: 'wrong-seat', seq: 7 });
+    const other = book.take({ code: 'wrong-seat', reason: 'action.seat', seq: 6 });
+    expect(other.ok).toBe(false);
+    if (!other.ok) expect(other.reason).toContain('for move 7');
+    const stray = book.take({ code: 'bad-request', reason: 'x' });
+    expect(stray.ok).toBe(false);
+    if (!stray.ok) expect(stray.reason).toMatch(/^a refusal nothing was waiting for/);
+  });
+
+  it('its misdeeds stay inside what the table must refuse: none is a move an adviser may make', () => {
+    for (const m of MISDEEDS) {
+      const [type, payload] = m.build(5, 'mx.adviser', 'mx.lead');
+      const action = (payload as { action?: { type?: string; seat?: string } } | null)?.action;
+      if (type === 'act' && action?.seat === 'mx.adviser') expect(['propose', 'accept', 'pass', 'teleport']).toContain(action.type);
+      // A pass from the adviser itself is only ever a replayed move number (answered by a fresh update, never applied).
+      if (action?.type === 'pass' && action.seat === 'mx.adviser') expect((payload as { seq: number }).seq).toBe(1);
+    }
+    expect(new Set(MISDEEDS.map((m) => m.code))).toEqual(new Set(['bad-request', 'too-large', 'wrong-seat', 'refused', 'fresh-update']));
+  });
+
+  it('a refused join reads as the classroom code, or the matchmaker’s code', () => {
+    expect(joinRefusal(Object.assign(new Error(JSON.stringify({ error: 'bad-token', reason: 'token' })), { code: 4403 }))).toBe('bad-token');
+    expect(joinRefusal(Object.assign(new Error('room "x" not found'), { code: 4212 }))).toBe('code 4212');
+    expect(joinRefusal(Object.assign(new Error('not json'), { code: 4403 }))).toBe('4403 not json');
+  });
+});
+
 describe('options', () => {
   it('defaults to the issue’s run: 5 minutes, 30 tables of 2 students per delegation', () => {
     expect(parseOptions([])).toMatchObject({ minutes: 5, tables: 30, classSize: 2, databaseUrl: null, json: null, think: { min: 0.5, max: 3 } });
@@ -127,6 +182,10 @@ describe('options', () => {
     expect(() => parseOptions(['--nice=-30'])).toThrow(/--nice -30: a whole number from -20 to 19/);
     expect(parseOptions(['--nice=-10']).nice).toBe(-10);
     expect(parseOptions([]).nice).toBeNull();
+    expect(parseOptions([]).hostileEvery).toBe(10);
+    expect(parseOptions(['--hostile', '0']).hostileEvery).toBe(0);
+    expect(() => parseOptions(['--hostile=-1'])).toThrow(/--hostile -1: a whole number of tables from 0 to 400/);
+    expect(() => parseOptions(['--hostile', 'x'])).toThrow(/--hostile x/);
     expect(() => parseOptions(['--bogus'])).toThrow(OptionError);
   });
 });

@@ -19,6 +19,8 @@ export class Metrics {
   readonly moveLatencyAt: number[] = [];
   readonly moveOwnLatency: number[] = [];
   readonly moveOthersLatency: number[] = [];
+  /** The pairs at tables where one student's client is hostile (its tablemates, measured like everyone). */
+  readonly moveLatencyBesideHostile: number[] = [];
   /** 'ready' / 'ack' to each client's update that shows it (the side ready, or the table moved on). */
   readonly signalLatency: number[] = [];
   /** A proposal or counter-offer to the first console summary showing it on the table. */

@@ -74,6 +74,18 @@ export interface LoadFigures {
   /** Minute by minute: what the latency did against what the server and the rest of the machine did. */
   timeline: MinuteFigures[];
   verdict: Verdict;
+  hostile: HostileFigures;
+}
+
+export interface HostileFigures {
+  /** One table in this many seats a hostile adviser (0: no hostile clients). */
+  every: number;
+  seats: number;
+  refusedAsExpected: number;
+  byKind: Record<string, number>;
+  unexpected: number;
+  /** Move latency of the honest clients at the tables with a hostile adviser. */
+  besideHostile: Distribution | null;
 }
 
 export interface SlowFigures {
@@ -168,6 +180,15 @@ export function formatReport(r: LoadFigures): string {
     .map(([k, d]) => `${k}: p50 ${f1(d!.p50)} max ${f1(d!.max)} ms (${d!.count})`);
   if (http.length) lines.push(`  HTTP  ${http.join('; ')}`);
   lines.push('');
+  const h = r.hostile;
+  if (h.every > 0) {
+    lines.push(
+      `Hostile clients (a hostile adviser at one table in ${h.every}: ${h.seats} seats; a token forger; a code guesser at 127.0.0.2; an instructor impostor at 127.0.0.3): ${n(h.refusedAsExpected)} bad requests answered as expected, ${h.unexpected} otherwise`,
+    );
+    for (const [k, v] of Object.entries(h.byKind)) lines.push(`  ${String(n(v)).padStart(7)}  ${k}`);
+    lines.push(`  the honest clients at the hostile advisers' tables: ${ms(h.besideHostile)}`);
+    lines.push('');
+  }
   lines.push(`Errors: ${r.errors.total}${r.errors.total ? ` (${Object.entries(r.errors.byKind).map(([k, v]) => `${k} ${v}`).join(', ')})` : ''}`);
   for (const e of r.errors.first) lines.push(`  ${f1(e.at)} s  ${e.kind}  ${e.where}: ${e.reason}`);
   if (r.staleRefusals) lines.push(`  (${r.staleRefusals} moves refused because the table had moved on meanwhile: not counted as errors)`);

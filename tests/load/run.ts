@@ -12,6 +12,7 @@ import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { MAX_TABLES } from '../../src/content/classroom-schema';
 import { ErrorLog } from './errors';
 import { Fleet } from './fleet';
+import { HostileTally, HttpProber, quietColyseusWarnings, TokenForger } from './hostile';
 import { Api } from './http';
 import { Metrics, SLOW_MS } from './metrics';
 import { type LoadOptions, OptionError, parseOptions, USAGE } from './args';
@@ -51,7 +52,10 @@ async function main(opts: LoadOptions): Promise<number> {
   const metrics = new Metrics();
   const run: RunContext = { url: server.url, metrics, errors, thinkMs: { min: opts.think.min * 1000, max: opts.think.max * 1000 }, stopping: false, seed: opts.seed };
   const api = new Api(server.url, errors);
-  const fleet = new Fleet(run, api, { tables: opts.tables, seatsPerSide: opts.classSize, scenarioId: opts.scenarioId, timers: TIMERS });
+  const tally = new HostileTally(run);
+  const fleet = new Fleet(run, api, { tables: opts.tables, seatsPerSide: opts.classSize, scenarioId: opts.scenarioId, timers: TIMERS, hostileEvery: opts.hostileEvery, tally });
+  const hostiles = opts.hostileEvery > 0 ? [new TokenForger(run, () => fleet.classes, tally), new HttpProber(run, () => fleet.classes, tally)] : [];
+  quietColyseusWarnings();
 
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
@@ -111,6 +115,7 @@ async function main(opts: LoadOptions): Promise<number> {
     await Promise.all(sizes.map((n) => fleet.addClass(n)));
     console.log(`  ${fleet.connectedClients} students connected after ${((performance.now() - started) / 1000).toFixed(1)} s`);
     fleet.startTopUp();
+    for (const h of hostiles) h.start();
     const end = started + opts.minutes * 60_000;
     let nextNote = started + 60_000;
     while (performance.now() < end) {
@@ -126,6 +131,7 @@ async function main(opts: LoadOptions): Promise<number> {
     const durationS = (performance.now() - started) / 1000;
     console.log('Stopping the bots, pausing the tables and checking every seat against the stored games…');
     clearInterval(pinger);
+    for (const h of hostiles) h.stop();
     const audit = await fleet.finish();
     clearInterval(sampler);
     loop.disable();
@@ -176,6 +182,14 @@ async function main(opts: LoadOptions): Promise<number> {
         console: distribution(metrics.consoleLatency),
       },
       http,
+      hostile: {
+        every: opts.hostileEvery,
+        seats: fleet.classes.reduce((a, c) => a + c.hostiles.length, 0),
+        refusedAsExpected: tally.total,
+        byKind: Object.fromEntries([...tally.expected].sort((a, b) => b[1] - a[1])),
+        unexpected: tally.unexpected,
+        besideHostile: distribution(metrics.moveLatencyBesideHostile),
+      },
       staleRefusals: metrics.staleRefusals,
       hiddenPairs: metrics.hiddenPairs,
       earlyAcks: metrics.earlyAcks,
@@ -207,7 +221,13 @@ async function main(opts: LoadOptions): Promise<number> {
       timeline: timeline(samples, metrics, started, durationS),
       serverPing: distribution(metrics.pingMs),
       slow: slowFigures(metrics, started),
-      verdict: verdict({ moveLatency, errors: errors.total, lostEvents: audit.lost + audit.extra + undelivered, seatsChecked: audit.seatsChecked }),
+      verdict: verdict({
+        moveLatency,
+        errors: errors.total,
+        lostEvents: audit.lost + audit.extra + undelivered,
+        seatsChecked: audit.seatsChecked,
+        ...(opts.hostileEvery > 0 ? { hostile: { expected: tally.total, unexpected: tally.unexpected } } : {}),
+      }),
     };
     console.log('');
     console.log(formatReport(figures));

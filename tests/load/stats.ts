@@ -53,6 +53,8 @@ export interface VerdictInput {
   lostEvents: number;
   /** Seats whose events could be checked against the stored games. */
   seatsChecked: number;
+  /** With hostile clients: their requests refused as expected, and those answered otherwise (also counted in errors). */
+  hostile?: { expected: number; unexpected: number };
 }
 
 export interface Verdict {
@@ -73,5 +75,12 @@ export function verdict(v: VerdictInput, t: Targets = TARGETS): Verdict {
       ok: v.seatsChecked > 0 && v.lostEvents <= t.lostEvents,
     },
   ];
+  if (v.hostile)
+    checks.push({
+      name: 'hostile requests refused as expected',
+      required: 'all, and some sent',
+      measured: `${v.hostile.expected} as expected, ${v.hostile.unexpected} otherwise`,
+      ok: v.hostile.expected > 0 && v.hostile.unexpected === 0,
+    });
   return { pass: checks.every((c) => c.ok), checks };
 }

@@ -15,6 +15,7 @@ import { getScenario } from '../../src/content/scenarios';
 import type { Action, GameEvent, Side, View } from '../../src/engine';
 import type { TableUpdate } from '../../src/flow/table-update';
 import type { ErrorLog } from './errors';
+import type { HostileSeat } from './hostile';
 import { canonical } from './lost-events';
 import { type Metrics, SLOW_MS } from './metrics';
 import { seeded } from './stats';
@@ -427,7 +428,10 @@ export class ConsoleWatch {
 }
 
 export class LoadTable {
+  /** The honest students. */
   readonly bots: SeatBot[] = [];
+  /** A student whose client misbehaves (not among the bots: nobody waits for it, its messages are not moves). */
+  hostile: HostileSeat | null = null;
   finished = false;
   started = false;
   private readonly advisers = new Set<string>();
@@ -469,6 +473,7 @@ export class LoadTable {
       if (ms > SLOW_MS)
         m.slowPairs.push({ at: now, ms, move: w.sent.action.type, where: `class ${this.cls.no} table ${this.tableNo} ${w.from.joined.seat}→${receiver.joined.seat}` });
       (receiver === w.from ? m.moveOwnLatency : m.moveOthersLatency).push(ms);
+      if (this.hostile) m.moveLatencyBesideHostile.push(ms);
     } else m.signalLatency.push(ms);
     w.sent.open--;
     if (receiver === w.from) w.from.answered(w.sent);
@@ -539,6 +544,10 @@ export class LoadClass {
 
   get bots(): SeatBot[] {
     return this.tables.flatMap((t) => t.bots);
+  }
+
+  get hostiles(): HostileSeat[] {
+    return this.tables.flatMap((t) => (t.hostile ? [t.hostile] : []));
   }
 
   tableFinished(): void {
