@@ -122,7 +122,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * A student whose client misbehaves, in cycles: a quiet spell (its message budget renews), about twenty
  * single misdeeds, a quiet spell, a burst of FLOOD messages (the first MESSAGE_BUDGET.max answered, one
- * told it is over the budget, the rest dropped), and every third cycle a frame too large for the socket.
+ * told it is over the budget, the rest dropped), and every other cycle a frame too large for the socket.
  */
 export class HostileSeat {
   room: Room | null = null;
@@ -253,7 +253,8 @@ export class HostileSeat {
       await this.pause(QUIET_MS);
       if (this.halted) return;
       this.checkAnswered();
-      if (cycle % 3 === 0) await this.giantFrame();
+      // A table's game lasts about two minutes (two or three cycles): the first cycle ends with one already.
+      if (cycle % 2 === 1) await this.giantFrame();
     }
   }
 
