@@ -95,18 +95,32 @@ export interface ApiLimits {
 }
 export const DEFAULT_API_LIMITS: ApiLimits = { wrongCodes: 20, joins: 240, classes: 20 };
 
-/** The handler for every request under /api/. */
+/**
+ * The address a request's limits are counted against: the socket's peer, or behind a reverse proxy that
+ * the operator vouches for (trustProxy), the last address in X-Forwarded-For — the one that proxy appended
+ * (the ones before it are the client's own say, and a client could write anything there).
+ */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const peer = req.socket.remoteAddress ?? '';
+  if (!trustProxy) return peer;
+  const header = req.headers['x-forwarded-for'];
+  const list = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((a) => a.trim()).filter(Boolean);
+  return list.at(-1) ?? peer;
+}
+
 /** Whether the request comes from this machine (the process diagnostic answers only those). */
 const fromLoopback = (req: IncomingMessage): boolean => {
   const a = req.socket.remoteAddress ?? '';
   return a === '127.0.0.1' || a === '::1' || a === '::ffff:127.0.0.1';
 };
 
+/** The handler for every request under /api/. */
 export function apiHandler(
   hub: ClassHub,
   log: (message: string, error?: unknown) => void,
   processInfo: () => Promise<unknown>,
   limits: ApiLimits = DEFAULT_API_LIMITS,
+  trustProxy = false,
 ) {
   const guesses = new AddressWindow(limits.wrongCodes);
   const joins = new AddressWindow(limits.joins);
@@ -127,14 +141,14 @@ export function apiHandler(
         return sendJson(res, 200, await processInfo());
       }
       if (path === '/api/classes' && method === 'POST') {
-        const ip = req.socket.remoteAddress ?? '';
+        const ip = clientAddress(req, trustProxy);
         const now = Date.now();
         if (creations.blocked(ip, now)) throw new HubError('rate-limited', `at most ${limits.classes} classes a minute from one address; wait a minute`);
         creations.record(ip, now);
         return sendJson(res, 201, await hub.createClass(await readJson(req)));
       }
       if (path === '/api/join' && method === 'POST') {
-        const ip = req.socket.remoteAddress ?? '';
+        const ip = clientAddress(req, trustProxy);
         const now = Date.now();
         if (guesses.blocked(ip, now)) throw new HubError('rate-limited', 'too many wrong join codes from this address; wait a minute');
         if (joins.blocked(ip, now)) throw new HubError('rate-limited', `at most ${limits.joins} joins a minute from one address; wait a minute`);

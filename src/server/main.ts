@@ -7,10 +7,15 @@
 // SERVE_DIST (dist), GRACE_SECONDS (120: how long a lead may be away before the AI holds the delegation).
 // Several processes: REDIS_URL (redis://…, shared by them; needs DATABASE_URL) and PUBLIC_ADDRESS (host:port
 // at which clients reach this process's rooms). DATABASE_SCHEMA keeps the records in a schema of their own.
+// Limits per client address and minute: JOINS_PER_MINUTE (240), WRONG_CODES_PER_MINUTE (20),
+// CLASSES_PER_MINUTE (20) — a school's students often share one public address, so a department hosting many
+// sections at once raises the joins. TRUST_PROXY=1 behind a reverse proxy: the address it appends to
+// X-Forwarded-For is the client's (without it every student would count as the proxy).
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { openStore } from './db/open-store';
+import { type ApiLimits, DEFAULT_API_LIMITS } from './http-api';
 import { DEFAULT_GRACE_MS, startClassroomServer } from './server';
 
 function lanAddresses(): string[] {
@@ -29,6 +34,23 @@ function numberFrom(name: string, fallback: number): number {
     process.exit(2);
   }
   return n;
+}
+
+function positiveFrom(name: string, fallback: number): number {
+  const n = numberFrom(name, fallback);
+  if (n === 0) {
+    console.error(`${name}=0: at least 1 is expected (0 would refuse every request)`);
+    process.exit(2);
+  }
+  return n;
+}
+
+function flagFrom(name: string): boolean {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '' || raw === '0') return false;
+  if (raw === '1') return true;
+  console.error(`${name}=${raw}: 1 (on) or 0 (off) is expected`);
+  process.exit(2);
 }
 
 async function main(): Promise<void> {
@@ -55,9 +77,15 @@ async function main(): Promise<void> {
   const apiOnly = process.env.CLASSROOM_API_ONLY === '1';
   const staticDir = existsSync(dist) ? dist : null;
   const graceMs = numberFrom('GRACE_SECONDS', DEFAULT_GRACE_MS / 1000) * 1000;
+  const limits: ApiLimits = {
+    joins: positiveFrom('JOINS_PER_MINUTE', DEFAULT_API_LIMITS.joins),
+    wrongCodes: positiveFrom('WRONG_CODES_PER_MINUTE', DEFAULT_API_LIMITS.wrongCodes),
+    classes: positiveFrom('CLASSES_PER_MINUTE', DEFAULT_API_LIMITS.classes),
+  };
+  const trustProxy = flagFrom('TRUST_PROXY');
 
   const store = await openStore(databaseUrl ? { databaseUrl, ...(schema ? { schema } : {}) } : { dataDir });
-  const server = await startClassroomServer({ port, host, store, staticDir, graceMs, redisUrl, publicAddress }).catch(async (e) => {
+  const server = await startClassroomServer({ port, host, store, staticDir, graceMs, redisUrl, publicAddress, limits, trustProxy }).catch(async (e) => {
     await store.close();
     throw e;
   });

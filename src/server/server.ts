@@ -35,6 +35,8 @@ export interface ClassroomServerOptions {
   publicAddress?: string;
   /** Requests per address and minute on the HTTP API (DEFAULT_API_LIMITS). */
   limits?: ApiLimits;
+  /** Behind a reverse proxy: count the limits against the address it appends to X-Forwarded-For, not the proxy's own. */
+  trustProxy?: boolean;
   /** With redisUrl: the interval of the look for rooms no process hosts (DEFAULT_SWEEP_MS). */
   sweepMs?: number;
 }
@@ -75,7 +77,7 @@ export async function startClassroomServer(opts: ClassroomServerOptions): Promis
     const local = new LocalTables();
     const hub = new ClassHub({ store: opts.store, rooms, log });
     const deps = { store: opts.store, rooms, graceMs: opts.graceMs ?? DEFAULT_GRACE_MS, log };
-    const api = apiHandler(hub, log, () => localRooms(), opts.limits);
+    const api = apiHandler(hub, log, () => localRooms(), opts.limits, opts.trustProxy ?? false);
     const files = opts.staticDir ? staticHandler(opts.staticDir) : null;
     // Registered before Colyseus attaches: it routes /matchmake/ itself and hands the rest to this listener.
     const http = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -88,6 +90,7 @@ export async function startClassroomServer(opts: ClassroomServerOptions): Promis
       }
     });
     const transport = new WebSocketTransport({ server: http, maxPayload: MAX_FRAME_BYTES });
+    quietSocketErrors(transport, log);
     // No signal handlers from Colyseus (its shutdown would exit the process): main.ts installs its own.
     const colyseus = new Server({
       transport,
@@ -150,6 +153,20 @@ export async function startClassroomServer(opts: ClassroomServerOptions): Promis
     running = false;
     throw e;
   }
+}
+
+/**
+ * A client's socket failing (a frame over MAX_FRAME_BYTES, a broken handshake) is the client's doing: one
+ * line in the log instead of the stack trace Colyseus prints for each, which a hostile client could repeat
+ * at will. The transport's server is not in its typings (protected); its 'connection' listeners run in
+ * order, so this one replaces the listener Colyseus has just added.
+ */
+function quietSocketErrors(transport: WebSocketTransport, log: (message: string) => void): void {
+  const wss = (transport as unknown as { wss: { on(event: 'connection', fn: (socket: NodeJS.EventEmitter) => void): void } }).wss;
+  wss.on('connection', (socket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (e: Error) => log(`a client's socket failed and was closed: ${e.message}`));
+  });
 }
 
 /** The rooms this process hosts (for the local-only GET /api/process). */

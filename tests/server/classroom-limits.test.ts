@@ -23,4 +23,8 @@ it('joins and class creations from one address are limited per minute, with a re
   expect(errorOf(fourth)).toEqual([429, 'rate-limited']);
   expect((fourth.body as { reason: string }).reason).toMatch(/joins a minute/);
   expect((await ts.store.listStudents(a.classId)).map((s) => s.name).sort()).toEqual(['Ana', 'Beto', 'Caro']);
+  // Without a proxy the operator vouches for (TRUST_PROXY), a forwarded-for header is the client's own word: no way around the limit.
+  const spoofed = await api(ts.url, '/api/join', { body: { code: a.joinCode, name: 'Eli' }, headers: { 'X-Forwarded-For': '10.9.9.9' } });
+  expect(errorOf(spoofed)).toEqual([429, 'rate-limited']);
+  expect(await ts.store.listStudents(a.classId)).toHaveLength(3);
 });

@@ -3,17 +3,18 @@
 // past its budget while the others at the table are untouched, and the instructor's endpoints closed
 // without the secret.
 import { Client } from 'colyseus.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../../src/content/classroom-schema';
 import { newJoinCode } from '../../src/server/secrets';
 import { api, command, createClass, joinClass, SeatClient, type TestServer, testServer } from './test-server';
 
 let ts: TestServer;
+const logged: string[] = [];
 // A small wrong-code limit so the test can reach it (the defaults are DEFAULT_API_LIMITS); the per-address
 // limits of joins and classes have their own file, classroom-limits.test.ts (one server per process).
 const LIMITS = { wrongCodes: 5, joins: 1000, classes: 1000 };
 beforeAll(async () => {
-  ts = await testServer({ limits: LIMITS });
+  ts = await testServer({ limits: LIMITS, log: (message, error) => logged.push(`${message}${error === undefined ? '' : ` ${String(error)}`}`) });
 }, 120_000);
 afterAll(() => ts.close(), 60_000);
 
@@ -64,6 +65,31 @@ describe('a client flooding its table', () => {
     expect(flooder!.refusals).toHaveLength(101);
     expect(mate!.inbox.messages.length).toBe(before);
     expect((await ts.store.getTable(created.classId, 1))!.envelope).toEqual(stored);
+  }, 120_000);
+});
+
+describe('a frame over the socket limit', () => {
+  it('closes that socket only, with one line in the log; the student comes back with the same token', async () => {
+    const created = await createClass(ts.url, { scenarioId: 'bracero-1942', tables: 1, seatsPerSide: 1 });
+    const joined = [await joinClass(ts.url, created.joinCode, 'Rita'), await joinClass(ts.url, created.joinCode, 'Saul')];
+    const [big, mate] = await Promise.all(joined.map((j) => SeatClient.connect(ts.url, j)));
+    await Promise.all([big!, mate!].map((s) => s.inbox.waitFor(() => s.welcome !== null && s.update !== null, 'the welcome and the first update')));
+    const stack = vi.spyOn(console, 'error');
+    const before = logged.length;
+    big!.room.send('act', { seq: 1, pad: 'x'.repeat(70_000) });
+    await big!.inbox.waitFor(() => big!.inbox.left !== null, 'the socket closing');
+    expect(big!.inbox.left!.code).toBe(1009);
+    const lines = logged.slice(before);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^a client's socket failed and was closed: Max payload size exceeded$/);
+    expect(stack.mock.calls.flat().join('\n')).not.toMatch(/Max payload/);
+    stack.mockRestore();
+    // The tablemate is still connected and hears only that the student left; the student rejoins its seat.
+    const again = await SeatClient.connect(ts.url, joined[0]!);
+    await again.inbox.waitFor(() => again.welcome?.seat === joined[0]!.seat, 'the welcome back');
+    await command(ts.url, created, { op: 'broadcast', text: 'still here?' });
+    await mate!.inbox.waitFor(() => mate!.inbox.messages.some((m) => m.type === 'broadcast'), 'the broadcast');
+    expect(mate!.inbox.messages.filter((m) => m.type === 'refused' || m.type === 'closed')).toEqual([]);
   }, 120_000);
 });
 

@@ -19,10 +19,18 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function testServer(options: { graceMs?: number; limits?: ApiLimits } = {}): Promise<TestServer> {
+export async function testServer(options: { graceMs?: number; limits?: ApiLimits; log?: (message: string, error?: unknown) => void } = {}): Promise<TestServer> {
   const store = await testStore();
   const start = (port: number) =>
-    startClassroomServer({ port, host: '127.0.0.1', store, staticDir: null, graceMs: options.graceMs, ...(options.limits ? { limits: options.limits } : {}) });
+    startClassroomServer({
+      port,
+      host: '127.0.0.1',
+      store,
+      staticDir: null,
+      graceMs: options.graceMs,
+      ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.log ? { log: options.log } : {}),
+    });
   let server: ClassroomServer = await start(0);
   return {
     store,
@@ -49,8 +57,12 @@ export interface Answer<T = unknown> {
   text: string;
 }
 
-export async function api<T = unknown>(url: string, path: string, init: { method?: string; body?: unknown; raw?: string; secret?: string } = {}): Promise<Answer<T>> {
-  const headers: Record<string, string> = {};
+export async function api<T = unknown>(
+  url: string,
+  path: string,
+  init: { method?: string; body?: unknown; raw?: string; secret?: string; headers?: Record<string, string> } = {},
+): Promise<Answer<T>> {
+  const headers: Record<string, string> = { ...init.headers };
   if (init.body !== undefined || init.raw !== undefined) headers['Content-Type'] = 'application/json';
   if (init.secret) headers.Authorization = `Bearer ${init.secret}`;
   const res = await fetch(`${url}${path}`, {
