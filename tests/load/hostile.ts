@@ -300,6 +300,36 @@ export class HostileSeat {
   }
 }
 
+/** Runs an attempt every `ms`, never two at once and none once the run stops; a failed attempt is reported. */
+class Ticker {
+  private timer: NodeJS.Timeout | null = null;
+  private busy = false;
+
+  constructor(
+    private readonly run: RunContext,
+    private readonly ms: number,
+    private readonly attempt: () => Promise<void>,
+    private readonly failed: (e: unknown) => void,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => {
+      if (this.busy || this.run.stopping) return;
+      this.busy = true;
+      void this.attempt()
+        .catch(this.failed)
+        .finally(() => {
+          this.busy = false;
+        });
+    }, this.ms);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}
+
 /** What a refused join says: the classroom error code (a refusal by the table or console) or the matchmaker's code. */
 export function joinRefusal(e: unknown): string {
   const err = e as { code?: number; message?: string };
@@ -324,8 +354,7 @@ const randomToken = (random: () => number) => {
  * console with a wrong secret.
  */
 export class TokenForger {
-  private timer: NodeJS.Timeout | null = null;
-  private busy = false;
+  private readonly ticker: Ticker;
   private readonly random: () => number;
 
   constructor(
@@ -334,21 +363,15 @@ export class TokenForger {
     private readonly tally: HostileTally,
   ) {
     this.random = seeded((run.seed * 104_729 + 17) >>> 0);
+    this.ticker = new Ticker(run, 250, () => this.attempt(), (e) => this.tally.bad('token forger', (e as Error).message));
   }
 
   start(): void {
-    this.timer = setInterval(() => {
-      if (this.busy || this.run.stopping) return;
-      this.busy = true;
-      void this.attempt().finally(() => {
-        this.busy = false;
-      });
-    }, 250);
+    this.ticker.start();
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.ticker.stop();
   }
 
   private pick<T>(xs: readonly T[]): T | undefined {
@@ -440,8 +463,7 @@ function httpFrom(url: string, localAddress: string, method: string, path: strin
  * refused for its address); the impostor's console commands, results and exports without the secret.
  */
 export class HttpProber {
-  private timer: NodeJS.Timeout | null = null;
-  private busy = false;
+  private readonly ticker: Ticker;
   private readonly random: () => number;
   private turn = 0;
 
@@ -451,23 +473,15 @@ export class HttpProber {
     private readonly tally: HostileTally,
   ) {
     this.random = seeded((run.seed * 15_485_863 + 5) >>> 0);
+    this.ticker = new Ticker(run, 500, () => this.attempt(), (e) => this.tally.bad('http prober', (e as Error).message));
   }
 
   start(): void {
-    this.timer = setInterval(() => {
-      if (this.busy || this.run.stopping) return;
-      this.busy = true;
-      void this.attempt()
-        .catch((e) => this.tally.bad('http prober', (e as Error).message))
-        .finally(() => {
-          this.busy = false;
-        });
-    }, 500);
+    this.ticker.start();
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.ticker.stop();
   }
 
   private code(): string {
