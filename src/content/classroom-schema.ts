@@ -15,10 +15,15 @@
 // Colyseus rooms (WebSocket, joined with the colyseus.js client by room id):
 //   table   `${classId}-t${tableNo}`  join options TableJoinOptions   (a student with its seat token)
 //   console `${classId}-console`      join options ConsoleJoinOptions (the instructor with the secret)
-// Client -> table room: 'act' ActMessage, 'ready' {}, 'ack' {}. Table room -> client: 'welcome',
-// 'update' (TableUpdate, in src/flow/table-update.ts: it carries the engine's view), 'refused',
-// 'broadcast', 'moved', 'closed' (types below). Console room -> instructor:
-// 'summary' ClassSummary (on join and on every change), 'refused'.
+// Client -> table room: 'act' ActMessage, 'ready' {}, 'ack' {}, 'ping' PingMessage. Table room -> client:
+// 'welcome', 'update' (TableUpdate, in src/flow/table-update.ts: it carries the engine's view), 'refused',
+// 'broadcast', 'moved', 'closed' (types below), 'pong' Pong. Instructor -> console room: 'ping'
+// PingMessage (nothing else: commands go by HTTP). Console room -> instructor: 'summary' ClassSummary (on
+// join and on every change), 'refused', 'pong' Pong.
+// 'ping'/'pong' is the client's heartbeat: a browser cannot see a connection that died without a close
+// (a laptop woken from sleep, another Wi-Fi access point) and answers the server's WebSocket pings
+// without telling the page, so a client that has heard nothing for a while asks, and the room answers
+// the sender only (a table counts the ping in the sender's message budget like any other message).
 import { z } from 'zod';
 import { ActionSchema, type EnvelopeSchema, OverridesSchema } from './action-schema';
 
@@ -150,6 +155,11 @@ export const ConsoleJoinOptionsSchema = z.object({ classId: z.string().min(1).ma
 export const ActMessageSchema = z.object({ seq: z.number().int().min(1).max(1_000_000), action: ActionSchema }).strict();
 export type ActMessage = z.infer<typeof ActMessageSchema>;
 export const EmptyMessageSchema = z.object({}).strict();
+/** The heartbeat's question: an empty object (any message that arrives proves the connection, so none needs matching). */
+export const PingMessageSchema = EmptyMessageSchema;
+export type PingMessage = z.infer<typeof PingMessageSchema>;
+/** The room's answer to a ping, to its sender only: an empty object. */
+export type Pong = Record<string, never>;
 
 export interface Tablemate {
   name: string;

@@ -4,11 +4,22 @@
 // for as long as the page is open. It stops for good after its own leave, or when the upper layer says
 // so (the class closed, a refused token), or when the server refuses the join for a reason that will
 // not change ('bad-token', 'unknown-class', 'not-instructor', 'class-ended').
+//
+// While a connection is open it keeps a heartbeat: a browser cannot see a connection that died without a
+// close (a laptop woken from sleep, another Wi-Fi access point: the socket looks open and nothing comes)
+// and answers the server's WebSocket pings without telling the page. So after HEARTBEAT_MS without any
+// message the link sends 'ping'; if nothing at all arrives within HEARTBEAT_TIMEOUT_MS after it, the
+// connection is taken for dead: dropped on this side (its late messages and close are ignored) and joined
+// again like any other lost connection. The room's 'pong' stops here; the upper layer never sees it.
 import { Client, type Room } from 'colyseus.js';
 import { CLASSROOM_ERROR_CODES } from '../content/classroom-schema';
 import type { LinkEnd, LinkStatus, NetErrorCode } from './types';
 
 export const RETRY_DELAYS_MS: readonly number[] = [250, 1000, 2000, 4000];
+/** A connection that has received nothing for this long is sent a 'ping' (far below the rooms' message budget). */
+export const HEARTBEAT_MS = 15_000;
+/** How long after a ping a connection may stay silent before it is taken for dead. */
+export const HEARTBEAT_TIMEOUT_MS = 10_000;
 /** Refusals of a join that another try would only repeat. */
 const FINAL_REFUSALS = new Set<string>(['bad-token', 'unknown-class', 'not-instructor', 'class-ended', 'bad-request']);
 const KNOWN = new Set<string>(CLASSROOM_ERROR_CODES);
@@ -21,6 +32,13 @@ export const realTimers: Scheduler = {
   set: (fn, ms) => setTimeout(fn, ms),
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
+
+/** The heartbeat of an open connection: its two waits, and the timers that run them. */
+export interface Heartbeat {
+  everyMs: number;
+  timeoutMs: number;
+  timers: Scheduler;
+}
 
 export interface RoomLinkEvents {
   message(type: string, payload: unknown): void;
@@ -77,6 +95,9 @@ export class RoomLink {
   private everOpened = false;
   /** Counts connections, so a close of an old one is not taken for the current one's. */
   private generation = 0;
+  private readonly heartbeat: Heartbeat;
+  /** The heartbeat's wait: for silence (then a ping), or for an answer to the ping (then the connection is dead). */
+  private beat: { handle: unknown; pinged: boolean } | null = null;
 
   constructor(
     private readonly client: Client,
@@ -85,7 +106,11 @@ export class RoomLink {
     private readonly on: RoomLinkEvents,
     private readonly timers: Scheduler = realTimers,
     private readonly delays: readonly number[] = RETRY_DELAYS_MS,
-  ) {}
+    /** The heartbeat's waits (HEARTBEAT_MS, HEARTBEAT_TIMEOUT_MS unless given); its timers are the link's unless given. */
+    heartbeat: Partial<Heartbeat> = {},
+  ) {
+    this.heartbeat = { everyMs: heartbeat.everyMs ?? HEARTBEAT_MS, timeoutMs: heartbeat.timeoutMs ?? HEARTBEAT_TIMEOUT_MS, timers: heartbeat.timers ?? timers };
+  }
 
   start(): void {
     void this.connect();
@@ -112,6 +137,7 @@ export class RoomLink {
     this.roomId = roomId;
     const old = this.room;
     this.room = null;
+    this.quiet();
     this.generation++;
     if (this.timer !== null) this.timers.clear(this.timer);
     this.timer = null;
@@ -119,9 +145,19 @@ export class RoomLink {
     void this.connect();
   }
 
-  /** Tries again at once instead of waiting for the next delay (the browser says it is back online). */
+  /**
+   * The browser says the network may have changed under the page (back online, the page shown again):
+   * a link waiting to reconnect tries at once instead of waiting for the next delay, and an open one is
+   * pinged at once rather than after HEARTBEAT_MS (a connection that died while the laptop slept is then
+   * found within HEARTBEAT_TIMEOUT_MS).
+   */
   wake(): void {
-    if (this.ended || this.room || this.timer === null) return;
+    if (this.ended) return;
+    if (this.room) {
+      this.ping(this.room);
+      return;
+    }
+    if (this.timer === null) return;
     this.timers.clear(this.timer);
     this.timer = null;
     void this.connect();
@@ -135,6 +171,7 @@ export class RoomLink {
     this.timer = null;
     const room = this.room;
     this.room = null;
+    this.quiet();
     this.generation++;
     if (room) void room.leave(true).catch(() => undefined);
     this.on.status('closed', end);
@@ -164,18 +201,67 @@ export class RoomLink {
     this.room = room;
     this.failures = 0;
     room.onMessage('*', (type: string | number, payload: unknown) => {
-      if (this.room === room) this.on.message(String(type), payload);
+      if (this.room !== room) return;
+      this.listen(room);
+      if (type !== 'pong') this.on.message(String(type), payload);
     });
     room.onLeave((code: number, reason?: string) => this.closed(room, code, reason ?? ''));
+    this.listen(room);
     const first = !this.everOpened;
     this.everOpened = true;
     this.on.status('open', null);
     this.on.opened(first);
   }
 
+  /** Something arrived (or the connection just opened): the heartbeat waits HEARTBEAT_MS of silence again. */
+  private listen(room: Room): void {
+    this.quiet();
+    const handle = this.heartbeat.timers.set(() => {
+      if (this.beat?.handle === handle) this.beat = null;
+      if (this.room === room) this.ping(room);
+    }, this.heartbeat.everyMs);
+    this.beat = { handle, pinged: false };
+  }
+
+  /** Asks the connection for a sign of life; silence until the answer's deadline means it is dead. */
+  private ping(room: Room): void {
+    // A ping already waiting for its answer keeps its deadline (a second one would only postpone it).
+    if (this.beat?.pinged) return;
+    this.quiet();
+    try {
+      room.send('ping', {});
+    } catch {
+      // A socket that cannot even take the ping is as good as dead: the deadline below decides.
+    }
+    const handle = this.heartbeat.timers.set(() => {
+      if (this.beat?.handle === handle) this.beat = null;
+      if (this.room === room) this.dead(room);
+    }, this.heartbeat.timeoutMs);
+    this.beat = { handle, pinged: true };
+  }
+
+  private quiet(): void {
+    if (this.beat) this.heartbeat.timers.clear(this.beat.handle);
+    this.beat = null;
+  }
+
+  /**
+   * The connection answered nothing: it is dropped here, without waiting for a close that a dead network
+   * may take minutes to deliver (a late message or close of it is ignored: it is no longer the link's
+   * room), and the link comes back as after any other lost connection.
+   */
+  private dead(room: Room): void {
+    if (this.room !== room || this.ended) return;
+    this.room = null;
+    this.quiet();
+    void room.leave(false).catch(() => undefined);
+    this.retry();
+  }
+
   private closed(room: Room, code: number, reason: string): void {
     if (this.room !== room || this.ended) return;
     this.room = null;
+    this.quiet();
     const end = this.on.finalClose?.(code, reason) ?? null;
     if (end) {
       this.stop(end);

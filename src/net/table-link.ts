@@ -44,7 +44,7 @@ export class TableLink implements TableChannel {
     this.link?.start();
   }
 
-  /** Tries to reconnect at once (the browser is back online). */
+  /** The browser is back online or the page shown again: reconnects at once, or pings the open connection at once. */
   wake(): void {
     this.link?.wake();
   }

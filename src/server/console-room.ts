@@ -1,9 +1,10 @@
 // The Colyseus room of a class's console: the instructor joins it with the class id and secret and gets
-// the class summary on joining and after every change. Commands travel by HTTP, not through this room.
+// the class summary on joining and after every change. Commands travel by HTTP, not through this room (it
+// answers only the console's heartbeat, 'ping').
 // The room listens to its class's channel, where every table room of the class tells its summary
 // wherever it runs; students and broadcasts come from the store when the channel says they changed.
 import { type Client, Room, ServerError } from '@colyseus/core';
-import { type Broadcast, type ClassSummary, ConsoleJoinOptionsSchema, parseMessage, seatIdsOf, type TableSummary } from '../content/classroom-schema';
+import { type Broadcast, type ClassSummary, ConsoleJoinOptionsSchema, parseMessage, PingMessageSchema, type Pong, seatIdsOf, type TableSummary } from '../content/classroom-schema';
 import { SIDES } from '../engine';
 import { classOfConsoleRoom, MAX_BROADCASTS, tableRoomId } from './class-hub';
 import { HubError } from './hub-error';
@@ -39,10 +40,17 @@ export function consoleRoomType(deps: RoomDeps, local: LocalTables) {
       this.record = record;
       this.autoDispose = false;
       this.patchRate = 0;
-      this.onMessage('*', (client, type) => {
+      this.onMessage('*', (client, type, payload) => {
+        // The console's heartbeat (its page cannot see a connection that died without a close) is answered to the sender.
+        if (type === 'ping') {
+          const parsed = parseMessage(PingMessageSchema, payload ?? {});
+          if (parsed.ok) client.send('pong', {} satisfies Pong);
+          else client.send('refused', { code: parsed.error.error, reason: parsed.error.reason });
+          return;
+        }
         client.send('refused', {
           code: 'bad-request',
-          reason: `the console room takes no messages ("${String(type).slice(0, 32)}"): commands go to POST /api/classes/${this.classId}/commands`,
+          reason: `the console room takes only ping ("${String(type).slice(0, 32)}"): commands go to POST /api/classes/${this.classId}/commands`,
         });
       });
       // Listening first, then reading: a change made in between is heard, not lost.

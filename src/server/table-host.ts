@@ -7,7 +7,7 @@
 import type { Client } from '@colyseus/core';
 import { createActor } from 'xstate';
 import { createOpponent, historicalPersona } from '../ai/opponent';
-import { ActMessageSchema, type Broadcast, type ClassConfig, EmptyMessageSchema, parseMessage, type Refused, type SeatAssignment, seatIdsOf, type TableScreen, type TableStatus, type TableSummary, type Tablemate, type Welcome } from '../content/classroom-schema';
+import { ActMessageSchema, type Broadcast, type ClassConfig, EmptyMessageSchema, parseMessage, PingMessageSchema, type Pong, type Refused, type SeatAssignment, seatIdsOf, type TableScreen, type TableStatus, type TableSummary, type Tablemate, type Welcome } from '../content/classroom-schema';
 import type { TableUpdate } from '../flow';
 import type { Scenario } from '../content/scenario-schema';
 import { type Action, analyseGame, envelopeOf, type GameAnalysis, type GameState, type Overrides, SIDES, type Side } from '../engine';
@@ -353,8 +353,17 @@ export class TableHost {
       refusal = { code: 'rate-limited', reason: `at most ${MESSAGE_BUDGET.max} messages per ${MESSAGE_BUDGET.windowMs / 1000} seconds; the rest of this burst was dropped` };
     } else if (type === 'act') refusal = this.act(conn, payload);
     else if (type === 'ready' || type === 'ack') refusal = this.acknowledge(conn, type, payload);
-    else refusal = { code: 'bad-request', reason: `unknown message type "${String(type).slice(0, 32)}": a table takes act, ready and ack` };
+    else if (type === 'ping') refusal = this.ping(conn, payload);
+    else refusal = { code: 'bad-request', reason: `unknown message type "${String(type).slice(0, 32)}": a table takes act, ready, ack and ping` };
     if (refusal) conn.client.send('refused', refusal);
+  }
+
+  /** The client's heartbeat: a pong to the sender only, so its page can tell a quiet table from a dead connection. */
+  private ping(conn: Conn, payload: unknown): Refused | null {
+    const parsed = parseMessage(PingMessageSchema, payload ?? {});
+    if (!parsed.ok) return { code: parsed.error.error, reason: parsed.error.reason };
+    conn.client.send('pong', {} satisfies Pong);
+    return null;
   }
 
   private act(conn: Conn, payload: unknown): Refused | null {
