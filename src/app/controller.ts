@@ -24,10 +24,18 @@ export type KitSource = GameKit | (() => Promise<GameKit>);
 
 export const DEFAULT_SETTINGS: Settings = { lang: 'en', sound: false, volume: 0.7 };
 const loadKit = (): Promise<GameKit> => import('./game-session');
-/** The classroom kit for the server that served the page (its origin). */
+/**
+ * The classroom kit for the server that served the page (its origin). Its links are woken when the browser
+ * is back online or the page is shown again (a laptop woken from sleep): they check their connection at once.
+ */
 const loadClassroomKit = (): Promise<import('./classroom-kit').ClassroomKit> =>
   import('./classroom-kit').then((m) =>
-    m.browserKit(globalThis.location?.origin ?? 'http://127.0.0.1', (wake) => globalThis.addEventListener?.('online', wake)),
+    m.browserKit(globalThis.location?.origin ?? 'http://127.0.0.1', (wake) => {
+      globalThis.addEventListener?.('online', wake);
+      globalThis.document?.addEventListener?.('visibilitychange', () => {
+        if (globalThis.document?.visibilityState === 'visible') wake();
+      });
+    }),
   );
 
 /** A game in progress as the controller drives it: a solo GameSession, or a class's table (RemoteSession). */
