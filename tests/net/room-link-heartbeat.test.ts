@@ -136,19 +136,20 @@ class Upper implements RoomLinkEvents {
 /** The statuses without repeats (a reconnection reports 'reconnecting' when it waits and again when it tries). */
 const changes = (statuses: readonly LinkStatus[]) => statuses.filter((s, k) => k === 0 || statuses[k - 1] !== s);
 
-function roomLink(server: FakeServer, clock: ManualClock) {
+/** A room link on a fake server and a hand-moved clock, started and open on its first connection. */
+async function openLink() {
+  const server = new FakeServer();
+  const clock = new ManualClock();
   const upper = new Upper();
   const link = new RoomLink(server.client, 'c1-t1', { token: 'token-0123456789abcdef' }, upper, clock);
-  return { link, upper };
+  link.start();
+  await settle();
+  return { server, clock, link, upper };
 }
 
 describe('an open connection that answers', () => {
   it('stays open across many heartbeat periods, pinged once per silent period, and its pongs stop at the link', async () => {
-    const server = new FakeServer();
-    const clock = new ManualClock();
-    const { link, upper } = roomLink(server, clock);
-    link.start();
-    await settle();
+    const { server, clock, link, upper } = await openLink();
     expect(upper.statuses).toEqual(['connecting', 'open']);
     await clock.advance(HEARTBEAT_MS - 1);
     expect(server.room(0).pings).toBe(0);
@@ -164,11 +165,7 @@ describe('an open connection that answers', () => {
   });
 
   it('is never pinged while the room keeps talking', async () => {
-    const server = new FakeServer();
-    const clock = new ManualClock();
-    const { link, upper } = roomLink(server, clock);
-    link.start();
-    await settle();
+    const { server, clock, link, upper } = await openLink();
     for (let k = 0; k < 40; k++) {
       await clock.advance(HEARTBEAT_MS / 2);
       server.room(0).deliver('update', { k });
@@ -179,11 +176,7 @@ describe('an open connection that answers', () => {
   });
 
   it('takes any message after a ping as the answer', async () => {
-    const server = new FakeServer();
-    const clock = new ManualClock();
-    const { link, upper } = roomLink(server, clock);
-    link.start();
-    await settle();
+    const { server, clock, upper } = await openLink();
     const room = server.room(0);
     // The pong is lost, but an update comes before the deadline: the connection is alive.
     room.answersPings = false;
@@ -260,11 +253,7 @@ describe('a connection that goes silent', () => {
   });
 
   it('found at once when the browser wakes the link (back online, the page shown again)', async () => {
-    const server = new FakeServer();
-    const clock = new ManualClock();
-    const { link, upper } = roomLink(server, clock);
-    link.start();
-    await settle();
+    const { server, clock, link, upper } = await openLink();
     const room = server.room(0);
     await clock.advance(HEARTBEAT_MS / 3);
     room.answers = false;
@@ -283,11 +272,7 @@ describe('a connection that goes silent', () => {
   });
 
   it('a wake on a live connection pings it and it stays open', async () => {
-    const server = new FakeServer();
-    const clock = new ManualClock();
-    const { link, upper } = roomLink(server, clock);
-    link.start();
-    await settle();
+    const { server, clock, link, upper } = await openLink();
     link.wake();
     await settle();
     expect(server.room(0).pings).toBe(1);
@@ -336,11 +321,7 @@ describe('a link that is left', () => {
   });
 
   it('a link moved to another table pings only its new connection', async () => {
-    const server = new FakeServer();
-    const clock = new ManualClock();
-    const { link } = roomLink(server, clock);
-    link.start();
-    await settle();
+    const { server, clock, link } = await openLink();
     link.moveTo('c1-t2');
     await settle();
     expect(server.joins.map((j) => j.roomId)).toEqual(['c1-t1', 'c1-t2']);
