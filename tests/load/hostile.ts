@@ -14,10 +14,9 @@
 import { request } from 'node:http';
 import { Client, type Room } from 'colyseus.js';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, type Joined, type Refused } from '../../src/content/classroom-schema';
-import type { GameEvent } from '../../src/engine';
+import { type GameEvent, RngStream } from '../../src/engine';
 import type { TableUpdate } from '../../src/flow/table-update';
 import { MESSAGE_BUDGET } from '../../src/server/table-host';
-import { seeded } from './stats';
 import type { LoadClass, LoadTable, RunContext } from './table';
 
 /** Loopback addresses of the clients that have one of their own (the server's per-address limits must not block the class's students at 127.0.0.1). */
@@ -130,7 +129,7 @@ export class HostileSeat {
   readonly events: GameEvent[] = [];
   update: TableUpdate | null = null;
   private readonly book = new AnswerBook();
-  private readonly random: () => number;
+  private readonly rng: RngStream;
   private seq = 0;
   private taken = 0;
   private replays = 0;
@@ -146,7 +145,7 @@ export class HostileSeat {
     readonly joined: Joined,
     private readonly tally: HostileTally,
   ) {
-    this.random = seeded((run.seed * 7919 + table.cls.no * 131 + table.tableNo) >>> 0);
+    this.rng = RngStream.fromSeed((run.seed * 7919 + table.cls.no * 131 + table.tableNo) >>> 0);
   }
 
   get name(): string {
@@ -244,7 +243,7 @@ export class HostileSeat {
       this.checkAnswered();
       for (let k = 0; k < 20 && !this.halted && this.room; k++) {
         this.misbehave();
-        await sleep(250 + Math.floor(this.random() * 200));
+        await sleep(250 + this.rng.int(200));
       }
       await this.pause(QUIET_MS);
       if (this.halted) return;
@@ -260,7 +259,7 @@ export class HostileSeat {
 
   private misbehave(): void {
     const choices = MISDEEDS.filter((m) => m.code !== 'fresh-update' || this.taken > 0);
-    const m = choices[Math.floor(this.random() * choices.length)]!;
+    const m = choices[this.rng.int(choices.length)]!;
     const seq = ++this.seq;
     const [type, payload] = m.build(seq, this.joined.seat, this.lead);
     if (m.code === 'fresh-update') this.replays++;
@@ -300,24 +299,34 @@ export class HostileSeat {
   }
 }
 
-/** Runs an attempt every `ms`, never two at once and none once the run stops; a failed attempt is reported. */
-class Ticker {
+/**
+ * A hostile client that makes one attempt every `ms`: never two at once, none once the run stops, and a
+ * failed attempt reported as unexpected.
+ */
+abstract class Prober {
   private timer: NodeJS.Timeout | null = null;
   private busy = false;
+  protected readonly rng: RngStream;
 
   constructor(
-    private readonly run: RunContext,
+    protected readonly run: RunContext,
+    protected readonly classes: () => readonly LoadClass[],
+    protected readonly tally: HostileTally,
+    private readonly who: string,
     private readonly ms: number,
-    private readonly attempt: () => Promise<void>,
-    private readonly failed: (e: unknown) => void,
-  ) {}
+    seed: number,
+  ) {
+    this.rng = RngStream.fromSeed(seed >>> 0);
+  }
+
+  protected abstract attempt(): Promise<void>;
 
   start(): void {
     this.timer = setInterval(() => {
       if (this.busy || this.run.stopping) return;
       this.busy = true;
       void this.attempt()
-        .catch(this.failed)
+        .catch((e) => this.tally.bad(this.who, (e as Error).message))
         .finally(() => {
           this.busy = false;
         });
@@ -343,9 +352,9 @@ export function joinRefusal(e: unknown): string {
   return `code ${err?.code ?? '?'}`;
 }
 
-const randomToken = (random: () => number) => {
+const randomToken = (rng: RngStream) => {
   const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-  return Array.from({ length: 43 }, () => abc[Math.floor(random() * abc.length)]).join('');
+  return Array.from({ length: 43 }, () => abc[rng.int(abc.length)]).join('');
 };
 
 /**
@@ -353,32 +362,16 @@ const randomToken = (random: () => number) => {
  * tables, a token of the class's other table, malformed options, a stale token at its ended table, and a
  * console with a wrong secret.
  */
-export class TokenForger {
-  private readonly ticker: Ticker;
-  private readonly random: () => number;
-
-  constructor(
-    private readonly run: RunContext,
-    private readonly classes: () => readonly LoadClass[],
-    private readonly tally: HostileTally,
-  ) {
-    this.random = seeded((run.seed * 104_729 + 17) >>> 0);
-    this.ticker = new Ticker(run, 250, () => this.attempt(), (e) => this.tally.bad('token forger', (e as Error).message));
-  }
-
-  start(): void {
-    this.ticker.start();
-  }
-
-  stop(): void {
-    this.ticker.stop();
+export class TokenForger extends Prober {
+  constructor(run: RunContext, classes: () => readonly LoadClass[], tally: HostileTally) {
+    super(run, classes, tally, 'token forger', 250, run.seed * 104_729 + 17);
   }
 
   private pick<T>(xs: readonly T[]): T | undefined {
-    return xs.length ? xs[Math.floor(this.random() * xs.length)] : undefined;
+    return xs.length ? xs[this.rng.int(xs.length)] : undefined;
   }
 
-  private async attempt(): Promise<void> {
+  protected async attempt(): Promise<void> {
     const live = this.classes().filter((c) => !c.ending && !c.ended && c.tables.some((t) => t.started));
     const ended = this.classes().filter((c) => c.ended);
     const cls = this.pick(live);
@@ -387,8 +380,8 @@ export class TokenForger {
     if (!bot) return;
     const room = bot.joined.roomId;
     const staleBot = this.pick(ended.flatMap((c) => c.bots));
-    const roll = Math.floor(this.random() * 6);
-    if (roll === 0) return this.join('a forged seat token', room, { token: randomToken(this.random) }, 'bad-token');
+    const roll = this.rng.int(6);
+    if (roll === 0) return this.join('a forged seat token', room, { token: randomToken(this.rng) }, 'bad-token');
     if (roll === 1 && staleBot) return this.join('the token of a student of an ended class', room, { token: staleBot.joined.token }, 'bad-token');
     if (roll === 2 && cls.tables.length > 1) {
       const other = this.pick(cls.bots.filter((b) => b.joined.tableNo !== bot.joined.tableNo));
@@ -396,7 +389,7 @@ export class TokenForger {
     }
     if (roll === 3) return this.join('malformed join options', room, { token: 12345 }, 'bad-request');
     if (roll === 4 && staleBot) return this.join('a stale token at its ended table', staleBot.joined.roomId, { token: staleBot.joined.token }, 'code 4212');
-    return this.join('a console with a wrong secret', `${cls.created.classId}-console`, { classId: cls.created.classId, secret: randomToken(this.random) }, 'not-instructor');
+    return this.join('a console with a wrong secret', `${cls.created.classId}-console`, { classId: cls.created.classId, secret: randomToken(this.rng) }, 'not-instructor');
   }
 
   private async join(what: string, roomId: string, options: unknown, expected: string): Promise<void> {
@@ -462,33 +455,18 @@ function httpFrom(url: string, localAddress: string, method: string, path: strin
  * codes, non-JSON and oversized bodies and markup names (refused, and once its wrong guesses are spent,
  * refused for its address); the impostor's console commands, results and exports without the secret.
  */
-export class HttpProber {
-  private readonly ticker: Ticker;
-  private readonly random: () => number;
+export class HttpProber extends Prober {
   private turn = 0;
 
-  constructor(
-    private readonly run: RunContext,
-    private readonly classes: () => readonly LoadClass[],
-    private readonly tally: HostileTally,
-  ) {
-    this.random = seeded((run.seed * 15_485_863 + 5) >>> 0);
-    this.ticker = new Ticker(run, 500, () => this.attempt(), (e) => this.tally.bad('http prober', (e as Error).message));
-  }
-
-  start(): void {
-    this.ticker.start();
-  }
-
-  stop(): void {
-    this.ticker.stop();
+  constructor(run: RunContext, classes: () => readonly LoadClass[], tally: HostileTally) {
+    super(run, classes, tally, 'http prober', 500, run.seed * 15_485_863 + 5);
   }
 
   private code(): string {
-    return Array.from({ length: JOIN_CODE_LENGTH }, () => JOIN_CODE_ALPHABET[Math.floor(this.random() * JOIN_CODE_ALPHABET.length)]).join('');
+    return Array.from({ length: JOIN_CODE_LENGTH }, () => JOIN_CODE_ALPHABET[this.rng.int(JOIN_CODE_ALPHABET.length)]).join('');
   }
 
-  private async attempt(): Promise<void> {
+  protected async attempt(): Promise<void> {
     const url = this.run.url;
     const k = this.turn++ % 8;
     // The guesser: past its wrong guesses, every join from its address is refused for the address first.
@@ -518,7 +496,7 @@ export class HttpProber {
     };
     if (k === 1) return impostor('ending a class without its secret', 'POST', `/api/classes/${id}/commands`, JSON.stringify({ op: 'end' }), undefined, 401, 'not-instructor');
     if (k === 3)
-      return impostor('pausing a class with a forged secret', 'POST', `/api/classes/${id}/commands`, JSON.stringify({ op: 'pause', target: 'all' }), randomToken(this.random), 401, 'not-instructor');
+      return impostor('pausing a class with a forged secret', 'POST', `/api/classes/${id}/commands`, JSON.stringify({ op: 'pause', target: 'all' }), randomToken(this.rng), 401, 'not-instructor');
     if (k === 5 && other)
       return impostor('a class’s students list with another class’s secret', 'GET', `/api/classes/${id}/export/students.csv`, null, other.created.instructorSecret, 401, 'not-instructor');
     return impostor('a class’s results without its secret', 'GET', `/api/classes/${id}/results`, null, undefined, 401, 'not-instructor');

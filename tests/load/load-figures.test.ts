@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { createOpponent, historicalPersona } from '../../src/ai/opponent';
 import { getScenario } from '../../src/content/scenarios';
-import { envelopeOf, type GameEvent, type Side } from '../../src/engine';
+import { envelopeOf, type GameEvent, RngStream, type Side } from '../../src/engine';
 import { eventsForSeat, sessionMachine } from '../../src/flow';
 import { OptionError, parseOptions } from './args';
 import { AnswerBook, joinRefusal, MISDEEDS } from './hostile';
 import { compareEvents, seatProjection, storedEvents } from './lost-events';
-import { distribution, percentile, seeded, verdict } from './stats';
+import { distribution, percentile, verdict } from './stats';
 import { madeBy } from './table';
 
 describe('percentiles', () => {
@@ -22,13 +22,13 @@ describe('percentiles', () => {
     expect(distribution([])).toBeNull();
   });
 
-  it('the seeded generator repeats with its seed and stays in [0, 1)', () => {
-    const a = seeded(42);
-    const b = seeded(42);
-    const xs = Array.from({ length: 1000 }, () => a());
-    expect(xs).toEqual(Array.from({ length: 1000 }, () => b()));
+  it('the seeded generator the bots draw from (the engine’s stream) repeats with its seed and stays in [0, 1)', () => {
+    const a = RngStream.fromSeed(42);
+    const b = RngStream.fromSeed(42);
+    const xs = Array.from({ length: 1000 }, () => a.float());
+    expect(xs).toEqual(Array.from({ length: 1000 }, () => b.float()));
     expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
-    expect(seeded(43)()).not.toBe(xs[0]);
+    expect(RngStream.fromSeed(43).float()).not.toBe(xs[0]);
   });
 });
 

@@ -1,5 +1,5 @@
-// Figures of a load run: latency distributions (nearest-rank percentiles over every sample), seeded
-// think times, and the verdict against the targets. Pure, so the unit tests can check the arithmetic.
+// Figures of a load run: latency distributions (nearest-rank percentiles over every sample) and the
+// verdict against the targets. Pure, so the unit tests can check the arithmetic.
 
 export interface Distribution {
   count: number;
@@ -25,18 +25,6 @@ export function distribution(samples: readonly number[]): Distribution | null {
   let sum = 0;
   for (const x of arr) sum += x;
   return { count: arr.length, mean: sum / arr.length, p50: percentile(arr, 50), p95: percentile(arr, 95), p99: percentile(arr, 99), max: arr[arr.length - 1]! };
-}
-
-/** mulberry32: a small seeded generator for the bots' think times and choices (the run repeats with its seed). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface Targets {

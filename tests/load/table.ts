@@ -12,13 +12,12 @@ import { Client, type Room } from 'colyseus.js';
 import { createOpponent, historicalPersona } from '../../src/ai/opponent';
 import type { ClassSummary, CreatedClass, Joined, Refused, Welcome } from '../../src/content/classroom-schema';
 import { getScenario } from '../../src/content/scenarios';
-import type { Action, GameEvent, Side, View } from '../../src/engine';
+import { type Action, type GameEvent, RngStream, type Side, type View } from '../../src/engine';
 import type { TableUpdate } from '../../src/flow/table-update';
 import type { ErrorLog } from './errors';
 import type { HostileSeat } from './hostile';
 import { canonical } from './lost-events';
 import { type Metrics, SLOW_MS } from './metrics';
-import { seeded } from './stats';
 
 /** What every part of a run shares: its clock, its figures and its stop flag. */
 export interface RunContext {
@@ -116,7 +115,7 @@ export class SeatBot {
   leaving = false;
   private seq = 0;
   private think: NodeJS.Timeout | null = null;
-  private readonly random: () => number;
+  private readonly rng: RngStream;
   private opponent: ((view: View) => Action) | null = null;
   private readonly signalled = new Set<string>();
   private readonly domesticMoves = new Map<number, number>();
@@ -129,7 +128,7 @@ export class SeatBot {
   ) {
     let h = run.seed;
     for (const ch of joined.name) h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0;
-    this.random = seeded(h);
+    this.rng = RngStream.fromSeed(h);
   }
 
   get side(): Side {
@@ -201,7 +200,7 @@ export class SeatBot {
     this.clearThink();
     this.table.seatFinished();
     // A student reads the debrief, then closes the page.
-    setTimeout(() => void this.leave(), 1000 + Math.floor(this.random() * 2000));
+    setTimeout(() => void this.leave(), 1000 + this.rng.int(2000));
   }
 
   async leave(): Promise<void> {
@@ -288,7 +287,7 @@ export class SeatBot {
         this.think = null;
         this.actNow();
       },
-      min + Math.floor(this.random() * (max - min)),
+      min + this.rng.int(max - min),
     );
   }
 
@@ -324,11 +323,11 @@ export class SeatBot {
     }
     const v = u.view!;
     if (what === 'adviser') {
-      const roll = this.random();
+      const roll = this.rng.float();
       const constituencies = v.brief?.constituencies ?? [];
       let action: ActMove | null = null;
       if (roll < 0.65 && (v.own?.capital ?? 0) > 0 && constituencies.length)
-        action = { type: 'lobby', seat: this.joined.seat, constituency: constituencies[Math.floor(this.random() * constituencies.length)]!.id, amount: 1 };
+        action = { type: 'lobby', seat: this.joined.seat, constituency: constituencies[this.rng.int(constituencies.length)]!.id, amount: 1 };
       else if (roll < 0.8) action = { type: 'pass', seat: this.joined.seat };
       if (action) this.send(action, u);
       else this.table.adviserDone(this, v.round);
