@@ -6,6 +6,17 @@ export class Bell {
   ring(): void {
     for (const w of [...this.waiters]) w();
   }
+  /** The next ring, whatever changed. */
+  next(): Promise<void> {
+    return new Promise((resolve) => {
+      const w = () => {
+        this.waiters.delete(w);
+        resolve();
+      };
+      this.waiters.add(w);
+    });
+  }
+
   until(check: () => boolean, what: string, ms = 120_000): Promise<void> {
     if (check()) return Promise.resolve();
     return new Promise((resolve, reject) => {

@@ -3,9 +3,9 @@
 // processes it started (tsx's esbuild), and its resident memory, sampled every second.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../helpers/free-port';
 
 export interface ServerOptions {
   /** The repository root (where src/server/main.ts is). */
@@ -32,18 +32,6 @@ const CLK_TCK = (() => {
     return 100;
   }
 })();
-
-/** A port free on 127.0.0.1 now (the server is started on it right after). */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolvePort(port));
-    });
-  });
-}
 
 /** utime + stime of a process in milliseconds, or null when it is gone. */
 export function cpuMsOf(pid: number): number | null {

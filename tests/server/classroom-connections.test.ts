@@ -2,7 +2,7 @@
 // the delegation and moves for it, the console marks the seat as the AI's; when the student comes back,
 // the delegation is theirs again), a server restart, and the same seat opened twice.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { command, ConsoleClient, createClass, joinClass, SeatClient, type TestServer, testServer } from './test-server';
+import { command, ConsoleClient, createClass, joinClass, SeatClient, tableAtFirstOffer, type TestServer, testServer } from './test-server';
 
 let ts: TestServer;
 // A PGlite store takes seconds to open, more when several test files start theirs at once.
@@ -45,15 +45,9 @@ it('the AI holds an absent lead’s delegation after the grace and hands it back
 });
 
 it('a restarted server brings a class back: students rejoin with their tokens, a paused table stays paused, the game goes on', async () => {
-  const created = await createClass(ts.url, { scenarioId: 'zacatecas-1995', tables: 1, seatsPerSide: 1, seed: 12 });
-  const joined = [await joinClass(ts.url, created.joinCode, 'Cas'), await joinClass(ts.url, created.joinCode, 'Dot')];
-  let seats = await Promise.all(joined.map((j) => SeatClient.connect(ts.url, j)));
-  await command(ts.url, created, { op: 'start' });
-  await seats[0]!.waitFor((u) => u?.screen === 'briefing', 'the briefing');
-  for (const s of seats) s.room.send('ready', {});
-  await seats[0]!.waitFor((u) => u?.screen === 'interlude', 'the news');
-  for (const s of seats) s.room.send('ack', {});
-  for (const s of seats) await s.waitFor((u) => u?.screen === 'table', 'the table');
+  const opened = await tableAtFirstOffer(ts.url);
+  const { created, joined } = opened;
+  let seats = opened.seats;
   // Mexico opens in 1995; one move, then the instructor pauses the table.
   const mx = seats.find((s) => s.side === 'mx')!;
   const issue = mx.update!.view!.scenario.issues[0]!;

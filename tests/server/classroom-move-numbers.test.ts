@@ -3,7 +3,7 @@
 // state back after the restart, and the move is in the game once.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Envelope } from '../../src/engine';
-import { command, createClass, joinClass, SeatClient, type TestServer, testServer } from './test-server';
+import { SeatClient, tableAtFirstOffer, type TestServer, testServer } from './test-server';
 
 let ts: TestServer;
 // A PGlite store takes seconds to open, more when several test files start theirs at once.
@@ -13,15 +13,9 @@ beforeAll(async () => {
 afterAll(() => ts.close(), 60_000);
 
 it('a move re-sent after a restart with its number already answered is not applied again', async () => {
-  const created = await createClass(ts.url, { scenarioId: 'zacatecas-1995', tables: 1, seatsPerSide: 1, seed: 12 });
-  const joined = [await joinClass(ts.url, created.joinCode, 'Cas'), await joinClass(ts.url, created.joinCode, 'Dot')];
-  let seats = await Promise.all(joined.map((j) => SeatClient.connect(ts.url, j)));
-  await command(ts.url, created, { op: 'start' });
-  await seats[0]!.waitFor((u) => u?.screen === 'briefing', 'the briefing');
-  for (const s of seats) s.room.send('ready', {});
-  await seats[0]!.waitFor((u) => u?.screen === 'interlude', 'the news');
-  for (const s of seats) s.room.send('ack', {});
-  for (const s of seats) await s.waitFor((u) => u?.screen === 'table', 'the table');
+  const opened = await tableAtFirstOffer(ts.url);
+  const { created, joined } = opened;
+  let seats = opened.seats;
   // Mexico opens in 1995: its proposal is move 1 of Dot's client.
   const mx = seats.find((s) => s.side === 'mx')!;
   const issue = mx.update!.view!.scenario.issues[0]!;

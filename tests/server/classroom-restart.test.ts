@@ -5,7 +5,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { type Envelope, eventsFor } from '../../src/engine';
 import { createClassroomNet } from '../../src/net';
 import { Bell, logMatchesSent, movesOf, Player, replayedEvents } from './chaos-support';
 import { testBackend, testDatabaseUrl } from './test-db';
+import { freePort } from '../helpers/free-port';
 
 const ROOT = resolve(__dirname, '../..');
 let dataDir = '';
@@ -22,18 +22,6 @@ let port = 0;
 let schema: string | null = null;
 let child: ChildProcess | null = null;
 let output = '';
-
-/** A port free now, kept for every start of the server (the clients come back to the same address). */
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const p = (probe.address() as { port: number }).port;
-      probe.close(() => resolvePort(p));
-    });
-  });
-}
 
 /** The server's records: PGlite in this file's folder, or a schema of its own in the test PostgreSQL. */
 function databaseEnv(): Record<string, string> {

@@ -9,7 +9,6 @@
 // them the file is skipped with a message, except under CI=true, where it fails.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
-import { createServer } from 'node:net';
 import Redis from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import { getScenario } from '../../src/content/scenarios';
 import { type Envelope, replay } from '../../src/engine';
 import { api, command, ConsoleClient, createClass, joinClass, playToEnd, SeatClient } from './test-server';
 import { SERVICES_ENV_FILE, servicesEnv } from './services-env';
+import { freePort } from '../helpers/free-port';
 
 
 const file = servicesEnv();
@@ -52,17 +52,6 @@ const problem = await servicesProblem();
 const hint = 'start the services with `bash .ci/services.sh` (as root on Debian)';
 if (problem && process.env.CI === 'true') throw new Error(`classroom scale-out test: ${problem}; ${hint}`);
 if (problem) console.warn(`\nclassroom scale-out test SKIPPED: ${problem}; ${hint}\n`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 interface Proc {
   name: string;

@@ -10,6 +10,7 @@ import type { Action, GameEvent, Side, View } from '../../src/engine';
 import { type ClassroomServer, startClassroomServer } from '../../src/server/server';
 import type { ApiLimits } from '../../src/server/http-api';
 import { type TestStore, testStore } from './test-db';
+import { Bell } from '../helpers/bell';
 
 export interface TestServer {
   store: TestStore;
@@ -107,44 +108,25 @@ export interface Received {
 class Inbox {
   readonly messages: Received[] = [];
   left: { code: number; reason?: string } | null = null;
-  private readonly waiters = new Set<() => void>();
+  private readonly bell = new Bell();
 
   push(m: Received): void {
     this.messages.push(m);
-    for (const w of [...this.waiters]) w();
+    this.bell.ring();
   }
 
   closed(code: number, reason?: string): void {
     this.left = { code, reason };
-    for (const w of [...this.waiters]) w();
+    this.bell.ring();
   }
 
   /** The next message (or the room closing). */
   next(): Promise<void> {
-    return new Promise((resolve) => {
-      const waiter = () => {
-        this.waiters.delete(waiter);
-        resolve();
-      };
-      this.waiters.add(waiter);
-    });
+    return this.bell.next();
   }
 
   waitFor(check: () => boolean, what: string, ms = 30_000): Promise<void> {
-    if (check()) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        reject(new Error(`gave up waiting for ${what}`));
-      }, ms);
-      const waiter = () => {
-        if (!check()) return;
-        clearTimeout(timer);
-        this.waiters.delete(waiter);
-        resolve();
-      };
-      this.waiters.add(waiter);
-    });
+    return this.bell.until(check, what, ms);
   }
 }
 
@@ -257,6 +239,23 @@ function publicSignature(s: SeatClient): string {
   const v = u.view;
   const events = s.events.filter((e) => e.type !== 'lobbied').length;
   return JSON.stringify([u.screen, u.paused, u.readySides, u.aiSeats, events, v && [v.round, v.phase, v.turn, v.counters, v.offers.length, v.domesticDone]]);
+}
+
+/**
+ * A class of one table, one student a side (Cas and Dot), started and brought through the briefing and
+ * the first news to the table: Zacatecas 1995 with seed 12, where Mexico opens.
+ */
+export async function tableAtFirstOffer(url: string): Promise<{ created: CreatedClass; joined: Joined[]; seats: SeatClient[] }> {
+  const created = await createClass(url, { scenarioId: 'zacatecas-1995', tables: 1, seatsPerSide: 1, seed: 12 });
+  const joined = [await joinClass(url, created.joinCode, 'Cas'), await joinClass(url, created.joinCode, 'Dot')];
+  const seats = await Promise.all(joined.map((j) => SeatClient.connect(url, j)));
+  await command(url, created, { op: 'start' });
+  await seats[0]!.waitFor((u) => u?.screen === 'briefing', 'the briefing');
+  for (const s of seats) s.room.send('ready', {});
+  await seats[0]!.waitFor((u) => u?.screen === 'interlude', 'the news');
+  for (const s of seats) s.room.send('ack', {});
+  for (const s of seats) await s.waitFor((u) => u?.screen === 'table', 'the table');
+  return { created, joined, seats };
 }
 
 export async function settled(seats: readonly SeatClient[], ms = 30_000): Promise<void> {

@@ -5,21 +5,10 @@
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import type { GameState } from '../../src/engine';
-import { freshGame, joined, play, updateFor } from '../net/fake-net';
-import { mountClass, settle } from './classroom-helpers';
+import { freshGame, play, updateFor } from '../net/fake-net';
+import { type SeatAt as Seat, seatedAt, settle } from './classroom-helpers';
 import { byTestId, click, heading, maybeTestId, mount } from './helpers';
 
-type Seat = 'mx.lead' | 'mx.adviser' | 'us.lead';
-
-async function seatedAt(seat: Seat) {
-  const m = await mountClass();
-  const side = seat.startsWith('mx') ? 'mx' : 'us';
-  m.net.joinAnswer = joined({ seat, side, role: seat.endsWith('lead') ? 'lead' : 'adviser' });
-  await m.controller.joinClass('K7M2QX9P', 'Ana');
-  m.net.table0.events.status('open', null);
-  await settle();
-  return m;
-}
 
 type Mounted = Awaited<ReturnType<typeof seatedAt>>;
 

@@ -8,7 +8,7 @@ import * as screens from '../../src/ui/game-screens';
 import { mountUi } from '../../src/ui/mount';
 import * as classroomScreens from '../../src/ui/screens/classroom';
 import { MemoryStore, SilentSound } from '../helpers/app-doubles';
-import { FakeNet } from '../net/fake-net';
+import { FakeNet, joined } from '../net/fake-net';
 
 export interface ClassMounted {
   controller: AppController;
@@ -63,3 +63,16 @@ export function submit(id: string): void {
 export const settle = async () => {
   for (let k = 0; k < 5; k++) await new Promise((r) => setTimeout(r, 0));
 };
+
+export type SeatAt = 'mx.lead' | 'mx.adviser' | 'us.lead';
+
+/** A student seated at a class's table, its link open (the class not started yet). */
+export async function seatedAt(seat: SeatAt): Promise<ClassMounted> {
+  const m = await mountClass();
+  const side = seat.startsWith('mx') ? 'mx' : 'us';
+  m.net.joinAnswer = joined({ seat, side, role: seat.endsWith('lead') ? 'lead' : 'adviser' });
+  await m.controller.joinClass('K7M2QX9P', 'Ana');
+  m.net.table0.events.status('open', null);
+  await settle();
+  return m;
+}

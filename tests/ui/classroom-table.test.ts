@@ -4,19 +4,10 @@
 // instructor's pause (no pause button for students), messages and refusals as text, and the connection.
 import { describe, expect, it } from 'vitest';
 import type { GameState } from '../../src/engine';
-import { freshGame, joined, play, updateFor } from '../net/fake-net';
-import { mountClass, settle } from './classroom-helpers';
+import { freshGame, play, updateFor } from '../net/fake-net';
+import { seatedAt, settle } from './classroom-helpers';
 import { announced, byTestId, check, click, heading, maybeTestId } from './helpers';
 
-async function seatedAt(seat: 'mx.lead' | 'mx.adviser' | 'us.lead') {
-  const m = await mountClass();
-  const side = seat.startsWith('mx') ? 'mx' : 'us';
-  m.net.joinAnswer = joined({ seat, side, role: seat.endsWith('lead') ? 'lead' : 'adviser' });
-  await m.controller.joinClass('K7M2QX9P', 'Ana');
-  m.net.table0.events.status('open', null);
-  await settle();
-  return m;
-}
 
 const mates = [
   { name: 'Ana', seat: 'mx.adviser', connected: true },
