@@ -17,7 +17,6 @@ export interface ClassChartData {
 
 let current: { destroy(): void } | null = null;
 
-
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 export function drawClassChart(canvas: HTMLCanvasElement, status: HTMLElement, lang: Locale, data: ClassChartData): void {

@@ -9,7 +9,8 @@ import type { Locale } from '../../i18n/translate';
 import type { Ui } from '../context';
 import { h, meter, screenHeading } from '../dom';
 import { formatDate, instrumentName, listText, local, pct, points, sideName, tr } from '../i18n';
-import { parseClassSeat, roleText, seatText } from '../table/class-seat';
+import { aiPlays, parseClassSeat, roleText, seatText } from '../table/class-seat';
+import { goOnControls } from './go-on';
 
 /** The priorities table: one row per issue, weight and the worth of each option (0–100). */
 export function prioritiesTable(lang: Locale, view: View, own: SideView, caption: string, hideCaption = false): HTMLElement {
@@ -91,12 +92,6 @@ export function rulesList(lang: Locale, own: SideView, names: { name: { en: stri
   );
 }
 
-/** Whether the AI plays a seat of the student's table now (a seat of its own, or standing in for an absent student). */
-function aiPlays(ui: Ui, seat: string): boolean {
-  const c = ui.state.classroom;
-  return c.aiSeats.includes(seat) && !c.tablemates.some((m) => m.seat === seat && m.connected);
-}
-
 /** One delegation's seats at the student's table (the student's own left out), lead first, as list items. */
 function delegationItems(ui: Ui, me: Joined, side: Side): HTMLElement[] {
   const c = ui.state.classroom;
@@ -153,38 +148,6 @@ function classSeatSection(ui: Ui, me: Joined): HTMLElement {
       ? [h('p', {}, ui.tr('classroom.screens.withYou')), h('ul', { class: 'mates', 'data-testid': 'brief-delegation' }, mates)]
       : h('p', { class: 'help', 'data-testid': 'brief-delegation' }, ui.tr('classroom.screens.aloneInDelegation')),
   );
-}
-
-/** Who a class's table waits for before it goes on (null when nobody has said anything yet and the student leads). */
-function waitingText(ui: Ui, me: Joined): string | null {
-  const ready = ui.state.classroom.readySides;
-  const other: Side = me.side === 'us' ? 'mx' : 'us';
-  const side = sideName(ui.lang, other);
-  const mine = ready.includes(me.side);
-  const theirs = ready.includes(other);
-  if (mine && theirs) return ui.tr('classroom.screens.bothReady');
-  if (mine) return ui.tr(me.role === 'lead' ? 'classroom.screens.youReady' : 'classroom.screens.leadReady', { side });
-  const parts: string[] = [];
-  if (me.role !== 'lead') {
-    // With no student leading the delegation, the table only waits for the other side's lead.
-    if (aiPlays(ui, `${me.side}.lead`)) return ui.tr('classroom.screens.waitOther', { side });
-    parts.push(ui.tr('classroom.screens.waitLead'));
-  }
-  if (theirs) parts.push(ui.tr('classroom.screens.otherReady', { side }));
-  return parts.length ? parts.join(' ') : null;
-}
-
-/**
- * The control that moves the game on (ready, continue). At a class's table only a delegation's lead says
- * when it goes on (the table refuses an adviser), so an adviser sees whom the table waits for instead of
- * a button, and a lead sees the button with which delegations are ready. Solo play: the button alone.
- */
-export function goOnControls(ui: Ui, button: HTMLElement): (HTMLElement | null)[] {
-  const me = ui.state.classroom.joined;
-  if (!me) return [button];
-  const text = waitingText(ui, me);
-  const status = text ? h('p', { class: 'status-line', role: 'status', 'data-testid': 'go-on-status' }, text) : null;
-  return me.role === 'lead' ? [button, status] : [status];
 }
 
 export function briefingScreen(ui: Ui): HTMLElement {

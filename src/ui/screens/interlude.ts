@@ -7,7 +7,7 @@ import { h, screenHeading } from '../dom';
 import { effectText } from '../effects-text';
 import { forkText } from '../fork-text';
 import { formatDate, local } from '../i18n';
-import { goOnControls } from './briefing';
+import { goOnControls } from './go-on';
 
 function shockArticle(ui: Ui, view: View, shock: ShockView, k: number): HTMLElement {
   const type = lookup(ui.lang, `ui.interlude.shockType.${shock.type}`) ?? shock.type;

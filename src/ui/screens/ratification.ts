@@ -5,7 +5,7 @@ import type { Locale } from '../../i18n/translate';
 import type { Ui } from '../context';
 import { h, meter, screenHeading } from '../dom';
 import { constituencyName, instrumentName, pct, sideName, tr } from '../i18n';
-import { goOnControls } from './briefing';
+import { goOnControls } from './go-on';
 
 export function voteTable(lang: Locale, view: View, side: Side, r: RatificationResult, caption: string): HTMLElement {
   const weights = new Map((view.reveal?.sides[side] ?? (side === view.side ? view.own : null))?.constituencies.map((c) => [c.id, c.ratificationWeight]) ?? []);

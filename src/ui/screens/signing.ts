@@ -2,7 +2,7 @@
 import type { Ui } from '../context';
 import { h, screenHeading } from '../dom';
 import { cardName, listText, local, optionLabel } from '../i18n';
-import { goOnControls } from './briefing';
+import { goOnControls } from './go-on';
 
 export function signingScreen(ui: Ui): HTMLElement {
   const view = ui.state.view!;

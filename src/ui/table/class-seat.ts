@@ -27,12 +27,18 @@ export function roleText(lang: Locale, role: 'lead' | 'adviser', n = 1): string 
   return n > 1 ? tr(lang, 'classroom.roleAdviserN', { n }) : tr(lang, 'classroom.roleAdviser');
 }
 
+/** Whether the AI plays a seat of the student's table now (a seat of its own, or standing in for an absent student). */
+export function aiPlays(ui: Ui, seat: string): boolean {
+  const c = ui.state.classroom;
+  return c.aiSeats.includes(seat) && !c.tablemates.some((m) => m.seat === seat && m.connected);
+}
+
 /** Everyone at the student's table: the tablemates (with their connection) and the seats the AI plays. */
 export function tableList(ui: Ui, testId: string): HTMLElement {
   const c = ui.state.classroom;
   const me = c.joined;
   const mates: Tablemate[] = c.tablemates.filter((m) => !me || m.seat !== me.seat);
-  const ai = c.aiSeats.filter((s) => !c.tablemates.some((m) => m.seat === s && m.connected));
+  const ai = c.aiSeats.filter((s) => aiPlays(ui, s));
   const items = [
     ...mates.map((m) =>
       h(
