@@ -4,9 +4,10 @@
 // The room listens to its class's channel, where every table room of the class tells its summary
 // wherever it runs; students and broadcasts come from the store when the channel says they changed.
 import { type Client, Room, ServerError } from '@colyseus/core';
-import { type Broadcast, type ClassSummary, ConsoleJoinOptionsSchema, parseMessage, PingMessageSchema, type Pong, seatIdsOf, type TableSummary } from '../content/classroom-schema';
+import { type Broadcast, type ClassSummary, ConsoleJoinOptionsSchema, parseMessage, seatIdsOf, type TableSummary } from '../content/classroom-schema';
 import { SIDES } from '../engine';
 import { classOfConsoleRoom, MAX_BROADCASTS, tableRoomId } from './class-hub';
+import { answerPing } from './heartbeat';
 import { HubError } from './hub-error';
 import type { ClassNews } from './rooms';
 import { secretMatches } from './secrets';
@@ -43,9 +44,8 @@ export function consoleRoomType(deps: RoomDeps, local: LocalTables) {
       this.onMessage('*', (client, type, payload) => {
         // The console's heartbeat (its page cannot see a connection that died without a close) is answered to the sender.
         if (type === 'ping') {
-          const parsed = parseMessage(PingMessageSchema, payload ?? {});
-          if (parsed.ok) client.send('pong', {} satisfies Pong);
-          else client.send('refused', { code: parsed.error.error, reason: parsed.error.reason });
+          const refused = answerPing(client, payload);
+          if (refused) client.send('refused', refused);
           return;
         }
         client.send('refused', {

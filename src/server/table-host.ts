@@ -7,11 +7,11 @@
 import type { Client } from '@colyseus/core';
 import { createActor } from 'xstate';
 import { createOpponent, historicalPersona } from '../ai/opponent';
-import { ActMessageSchema, type Broadcast, type ClassConfig, EmptyMessageSchema, parseMessage, PingMessageSchema, type Pong, type Refused, type SeatAssignment, seatIdsOf, type TableScreen, type TableStatus, type TableSummary, type Tablemate, type Welcome } from '../content/classroom-schema';
-import type { TableUpdate } from '../flow';
+import { ActMessageSchema, type Broadcast, type ClassConfig, EmptyMessageSchema, parseMessage, type Refused, type SeatAssignment, seatIdsOf, type TableScreen, type TableStatus, type TableSummary, type Tablemate, type Welcome } from '../content/classroom-schema';
 import type { Scenario } from '../content/scenario-schema';
 import { type Action, analyseGame, envelopeOf, type GameAnalysis, type GameState, type Overrides, SIDES, type Side } from '../engine';
-import { type Agent, countdownLeft, eventsForSeat, newsFor, type SessionError, type SessionSnapshot, screenOf, sessionMachine, viewFor } from '../flow';
+import { type Agent, countdownLeft, eventsForSeat, newsFor, type SessionError, type SessionSnapshot, screenOf, sessionMachine, type TableUpdate, viewFor } from '../flow';
+import { answerPing } from './heartbeat';
 import { HubError } from './hub-error';
 import { leadSeatOf, seatInfo } from './seating';
 import type { ClassroomStore, StudentRecord, TableRecord } from './store';
@@ -353,17 +353,10 @@ export class TableHost {
       refusal = { code: 'rate-limited', reason: `at most ${MESSAGE_BUDGET.max} messages per ${MESSAGE_BUDGET.windowMs / 1000} seconds; the rest of this burst was dropped` };
     } else if (type === 'act') refusal = this.act(conn, payload);
     else if (type === 'ready' || type === 'ack') refusal = this.acknowledge(conn, type, payload);
-    else if (type === 'ping') refusal = this.ping(conn, payload);
+    // The heartbeat counts in the budget like any message.
+    else if (type === 'ping') refusal = answerPing(conn.client, payload);
     else refusal = { code: 'bad-request', reason: `unknown message type "${String(type).slice(0, 32)}": a table takes act, ready, ack and ping` };
     if (refusal) conn.client.send('refused', refusal);
-  }
-
-  /** The client's heartbeat: a pong to the sender only, so its page can tell a quiet table from a dead connection. */
-  private ping(conn: Conn, payload: unknown): Refused | null {
-    const parsed = parseMessage(PingMessageSchema, payload ?? {});
-    if (!parsed.ok) return { code: parsed.error.error, reason: parsed.error.reason };
-    conn.client.send('pong', {} satisfies Pong);
-    return null;
   }
 
   private act(conn: Conn, payload: unknown): Refused | null {
